@@ -1,0 +1,530 @@
+"""The answers model of the newproj Django template: fields, choices, rules and messages.
+
+This file is the single source of truth for what a valid set of answers is. It is used by
+the template's own ``pre_gen_project`` hook (so that plain ``cookiecutter`` enforces the same
+rules with no newproj installed) and imported by the ``newproj`` package, which derives its
+CLI options, prompts and cookiecutter context from it. It must therefore depend on the
+Python standard library only.
+
+Run ``python answers.py`` to print the ``cookiecutter.json`` that derives from this model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import keyword
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+TEMPLATE_VERSION = "1"
+
+LANGUAGES = ("en", "ko")
+PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
+DJANGO_VERSIONS = ("5.2", "6.1")
+#: Python versions each Django release supports, from Django's own release notes and
+#: "What Python version can I use with Django?" FAQ.
+DJANGO_PYTHON = {
+    "5.2": ("3.10", "3.11", "3.12", "3.13", "3.14"),
+    "6.1": ("3.12", "3.13", "3.14", "3.15"),
+}
+DATABASES = ("postgresql", "sqlite", "mysql", "mariadb")
+#: Server versions (the major of the official image) offered for each database; first is default.
+DATABASE_VERSIONS = {
+    "postgresql": ("17", "18", "16"),
+    "mysql": ("8.4",),
+    "mariadb": ("11.8", "11.4", "10.11"),
+    "sqlite": ("",),
+}
+SERVER_DATABASES = ("postgresql", "mysql", "mariadb")
+
+#: MySQL user names stop at 32 characters; the slug names the database user.
+SLUG_MAX = 30
+TEXT_MAX = 200
+#: Names a project package must not take: Django's own and the starter app's.
+RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "config", "site", "manage", "app"})
+
+
+class AnswerError(ValueError):
+    """A value that the model refuses; ``message(lang)`` says what is wrong and how to fix it."""
+
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        self.field = field
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        """The one-line message in ``lang`` (``en`` or ``ko``)."""
+        return f"{self.field}: " + MESSAGES[self.code][lang if lang in LANGUAGES else "en"].format(**self.params)
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "required": {
+        "en": "a value is required; type one",
+        "ko": "값이 필요합니다. 값을 입력하세요",
+    },
+    "too_long": {
+        "en": "{value!r} is longer than {limit} characters; shorten it",
+        "ko": "{value!r}이(가) {limit}자보다 깁니다. 더 짧게 쓰세요",
+    },
+    "control": {
+        "en": "{value!r} contains control characters; use printable text only",
+        "ko": "{value!r}에 제어 문자가 있습니다. 출력 가능한 문자만 쓰세요",
+    },
+    "choice": {
+        "en": "{value!r} is not one of {choices}; use one of them",
+        "ko": "{value!r}은(는) {choices} 중 하나가 아닙니다. 이 중 하나를 쓰세요",
+    },
+    "slug_format": {
+        "en": "{value!r} is not a valid package name; use lower-case letters, digits and _ "
+        "starting with a letter, e.g. {suggestion}",
+        "ko": "{value!r}은(는) 올바른 패키지 이름이 아닙니다. 소문자로 시작하는 소문자, 숫자, _ 만 쓰세요 "
+        "(예: {suggestion})",
+    },
+    "slug_length": {
+        "en": "{value!r} is longer than {limit} characters; shorten it, e.g. {suggestion}",
+        "ko": "{value!r}이(가) {limit}자보다 깁니다. 더 짧게 쓰세요 (예: {suggestion})",
+    },
+    "slug_keyword": {
+        "en": "{value!r} is a Python keyword; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) 파이썬 예약어입니다. 다른 이름을 쓰세요 (예: {suggestion})",
+    },
+    "slug_shadows": {
+        "en": "{value!r} would shadow the {what} module {value}; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) {what} 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
+    },
+    "slug_reserved": {
+        "en": "{value!r} is reserved by Django or the starter app; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) Django나 시작 앱이 쓰는 이름입니다. 다른 이름을 쓰세요 (예: {suggestion})",
+    },
+    "port_type": {
+        "en": "{value!r} is not a whole number; use a port from 1 to 65535, e.g. 8000",
+        "ko": "{value!r}은(는) 정수가 아닙니다. 1부터 65535 사이의 포트를 쓰세요 (예: 8000)",
+    },
+    "port_range": {
+        "en": "{value} is out of range; use a port from 1 to 65535, e.g. 8000",
+        "ko": "{value}은(는) 범위를 벗어났습니다. 1부터 65535 사이의 포트를 쓰세요 (예: 8000)",
+    },
+    "port_privileged": {
+        "en": "{value} is below 1024; binding it on the host may need administrator rights",
+        "ko": "{value}은(는) 1024보다 작습니다. 호스트에서 이 포트를 쓰려면 관리자 권한이 필요할 수 있습니다",
+    },
+    "python_django": {
+        "en": "Django {django} supports Python {low} to {high}, not {python}; "
+        "pick a Python in that range or another Django version",
+        "ko": "Django {django}은(는) 파이썬 {low}~{high}을(를) 지원하며 {python}은(는) 지원하지 않습니다. "
+        "이 범위의 파이썬이나 다른 Django 버전을 고르세요",
+    },
+    "db_version": {
+        "en": "{value!r} is not an offered {database} version; use one of {choices}",
+        "ko": "{value!r}은(는) 제공되는 {database} 버전이 아닙니다. {choices} 중 하나를 쓰세요",
+    },
+    "time_zone": {
+        "en": "{value!r} is not a known time zone; use an IANA name such as UTC or Asia/Seoul",
+        "ko": "{value!r}은(는) 알 수 없는 시간대입니다. UTC나 Asia/Seoul 같은 IANA 이름을 쓰세요",
+    },
+    "unknown_field": {
+        "en": "unknown answer; known answers are {fields}",
+        "ko": "알 수 없는 항목입니다. 쓸 수 있는 항목은 {fields} 입니다",
+    },
+}
+
+
+# --- derived defaults -------------------------------------------------------------------
+
+
+def slugify(name: str) -> str:
+    """The package name derived from a project name ("My Blog!" -> "my_blog").
+
+    Uses python-slugify (a cookiecutter dependency) when present, exactly as the
+    ``cookiecutter.json`` default does, so both paths derive the same slug.
+    """
+    try:
+        from slugify import slugify as _slugify
+    except ImportError:  # plain stdlib fallback: the hook never derives a slug
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+    return _slugify(name, separator="_")
+
+
+def default_time_zone(language: str) -> str:
+    """Korean projects default to Seoul time, the rest to UTC."""
+    return "Asia/Seoul" if language == "ko" else "UTC"
+
+
+def default_database_version(database: str) -> str:
+    """The pinned server major offered first for ``database``."""
+    return DATABASE_VERSIONS.get(database, ("",))[0]
+
+
+def language_code(language: str) -> str:
+    """Django's LANGUAGE_CODE for the project language."""
+    return {"ko": "ko-kr"}.get(language, "en-us")
+
+
+# --- one validator per field ------------------------------------------------------------
+
+
+def _text(field: str, value: Any, required: bool = True) -> str:
+    text = str(value).strip()
+    if required and not text:
+        raise AnswerError(field, "required")
+    if len(text) > TEXT_MAX:
+        raise AnswerError(field, "too_long", value=text[:20] + "…", limit=TEXT_MAX)
+    if any(unicodedata.category(ch).startswith("C") for ch in text):
+        raise AnswerError(field, "control", value=text)
+    return text
+
+
+def _choice(field: str, value: Any, choices: tuple[str, ...]) -> str:
+    text = str(value).strip().lower()
+    if text not in choices:
+        raise AnswerError(field, "choice", value=str(value), choices=", ".join(choices))
+    return text
+
+
+def _suggest(slug: str) -> str:
+    slug = re.sub(r"[^a-z0-9_]+", "_", slug.lower()).strip("_")
+    return f"my_{slug}" if slug else "my_project"
+
+
+def _is_installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def validate_project_name(value: Any) -> str:
+    """A human name for the project: printable, non-empty."""
+    return _text("project_name", value)
+
+
+def validate_project_slug(value: Any) -> str:
+    """A lower-case identifier that is no keyword and shadows no module."""
+    slug = str(value).strip()
+    if not slug:
+        raise AnswerError("project_slug", "required")
+    suggestion = _suggest(slugify(slug))[:SLUG_MAX].rstrip("_")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
+        raise AnswerError("project_slug", "slug_format", value=slug, suggestion=suggestion)
+    if len(slug) > SLUG_MAX:
+        raise AnswerError("project_slug", "slug_length", value=slug, limit=SLUG_MAX, suggestion=slug[:SLUG_MAX].rstrip("_"))
+    if keyword.iskeyword(slug) or keyword.issoftkeyword(slug):
+        raise AnswerError("project_slug", "slug_keyword", value=slug, suggestion=suggestion)
+    if slug in RESERVED_SLUGS:
+        raise AnswerError("project_slug", "slug_reserved", value=slug, suggestion=suggestion)
+    if slug in sys.stdlib_module_names:
+        raise AnswerError("project_slug", "slug_shadows", value=slug, what="standard library", suggestion=suggestion)
+    if _is_installed(slug):
+        raise AnswerError("project_slug", "slug_shadows", value=slug, what="installed", suggestion=suggestion)
+    return slug
+
+
+def validate_description(value: Any) -> str:
+    """Free text, may be empty."""
+    return _text("description", value, required=False)
+
+
+def validate_author(value: Any) -> str:
+    """Free text, may be empty."""
+    return _text("author", value, required=False)
+
+
+def validate_python_version(value: Any) -> str:
+    """One of the Python versions offered."""
+    return _choice("python_version", value, PYTHON_VERSIONS)
+
+
+def validate_django_version(value: Any) -> str:
+    """One of the Django releases offered."""
+    return _choice("django_version", value, DJANGO_VERSIONS)
+
+
+def validate_port(value: Any) -> int:
+    """An integer from 1 to 65535 (bools and fractions refused)."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text):
+        raise AnswerError("port", "port_type", value=text)
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise AnswerError("port", "port_range", value=port)
+    return port
+
+
+def validate_database(value: Any) -> str:
+    """One of the databases Django supports that the template wires end to end."""
+    return _choice("database", value, DATABASES)
+
+
+def validate_database_version(value: Any, database: str) -> str:
+    """A server version offered for ``database`` (empty for SQLite)."""
+    text = str(value).strip()
+    choices = DATABASE_VERSIONS[database]
+    if text not in choices:
+        raise AnswerError(
+            "database_version", "db_version", value=text, database=database, choices=", ".join(choices) or "''"
+        )
+    return text
+
+
+def validate_language(value: Any) -> str:
+    """``en`` or ``ko``."""
+    return _choice("language", value, LANGUAGES)
+
+
+def validate_time_zone(value: Any) -> str:
+    """An IANA time zone name (checked against the tz database when one is present)."""
+    text = str(value).strip()
+    if not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", text):
+        raise AnswerError("time_zone", "time_zone", value=text)
+    try:
+        import zoneinfo
+
+        if zoneinfo.available_timezones() and text not in zoneinfo.available_timezones() and text != "UTC":
+            raise AnswerError("time_zone", "time_zone", value=text)
+    except ImportError:  # pragma: no cover - Python without zoneinfo
+        pass
+    return text
+
+
+def check_python_django(python_version: str, django_version: str) -> None:
+    """Refuse a Python/Django pair that Django does not support, naming the supported range."""
+    supported = DJANGO_PYTHON[django_version]
+    if python_version not in supported:
+        low, high = supported[0], supported[-1]
+        raise AnswerError(
+            "python_version", "python_django", django=django_version, python=python_version, low=low, high=high
+        )
+
+
+# --- the model --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one answer is asked, defaulted and validated."""
+
+    name: str
+    label: dict[str, str]
+    default: Callable[[dict[str, Any]], Any]
+    validate: Callable[..., Any]
+    choices: Callable[[dict[str, Any]], tuple[str, ...]] | None = None
+    help: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: ``cookiecutter.json`` expression of the default (Jinja, in terms of earlier answers).
+    cookiecutter_default: Any = None
+    asked: Callable[[dict[str, Any]], bool] = lambda _answers: True
+
+
+def _fixed(value: Any) -> Callable[[dict[str, Any]], Any]:
+    return lambda _answers: value
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "project_name",
+        {"en": "Project name", "ko": "프로젝트 이름"},
+        _fixed("My Django Project"),
+        validate_project_name,
+        cookiecutter_default="My Django Project",
+    ),
+    Field(
+        "project_slug",
+        {"en": "Python package name", "ko": "파이썬 패키지 이름"},
+        lambda a: slugify(a.get("project_name", "")),
+        validate_project_slug,
+        help={"en": "lower-case identifier used for the settings package", "ko": "설정 패키지에 쓰는 소문자 이름"},
+        cookiecutter_default="{{ cookiecutter.project_name|slugify(separator='_') }}",
+    ),
+    Field(
+        "description",
+        {"en": "Short description", "ko": "짧은 설명"},
+        _fixed("A Django project generated by newproj"),
+        validate_description,
+        cookiecutter_default="A Django project generated by newproj",
+    ),
+    Field("author", {"en": "Author", "ko": "작성자"}, _fixed(""), validate_author, cookiecutter_default=""),
+    Field(
+        "python_version",
+        {"en": "Python version", "ko": "파이썬 버전"},
+        _fixed(PYTHON_VERSIONS[0]),
+        validate_python_version,
+        choices=lambda _a: PYTHON_VERSIONS,
+        cookiecutter_default=list(PYTHON_VERSIONS),
+    ),
+    Field(
+        "django_version",
+        {"en": "Django version", "ko": "Django 버전"},
+        _fixed(DJANGO_VERSIONS[0]),
+        validate_django_version,
+        choices=lambda _a: DJANGO_VERSIONS,
+        help={"en": "5.2 is the long-term support release", "ko": "5.2는 장기 지원(LTS) 버전입니다"},
+        cookiecutter_default=list(DJANGO_VERSIONS),
+    ),
+    Field("port", {"en": "Port", "ko": "포트"}, _fixed(8000), validate_port, cookiecutter_default=8000),
+    Field(
+        "database",
+        {"en": "Database", "ko": "데이터베이스"},
+        _fixed(DATABASES[0]),
+        validate_database,
+        choices=lambda _a: DATABASES,
+        cookiecutter_default=list(DATABASES),
+    ),
+    Field(
+        "database_version",
+        {"en": "Database server version", "ko": "데이터베이스 서버 버전"},
+        lambda a: default_database_version(a.get("database", DATABASES[0])),
+        lambda value, answers=None: validate_database_version(value, (answers or {}).get("database", DATABASES[0])),
+        choices=lambda a: DATABASE_VERSIONS[a.get("database", DATABASES[0])],
+        cookiecutter_default="{{ "
+        + json.dumps({k: v[0] for k, v in DATABASE_VERSIONS.items()}, separators=(", ", ": "))
+        + "[cookiecutter.database] }}",
+        asked=lambda a: a.get("database", DATABASES[0]) in SERVER_DATABASES,
+    ),
+    Field(
+        "language",
+        {"en": "Project language", "ko": "프로젝트 언어"},
+        _fixed(LANGUAGES[0]),
+        validate_language,
+        choices=lambda _a: LANGUAGES,
+        help={"en": "language of the README, comments and LANGUAGE_CODE", "ko": "README, 주석, LANGUAGE_CODE의 언어"},
+        cookiecutter_default=list(LANGUAGES),
+    ),
+    Field(
+        "time_zone",
+        {"en": "Time zone", "ko": "시간대"},
+        lambda a: default_time_zone(a.get("language", LANGUAGES[0])),
+        validate_time_zone,
+        cookiecutter_default="{{ 'Asia/Seoul' if cookiecutter.language == 'ko' else 'UTC' }}",
+    ),
+)
+FIELD_NAMES = tuple(f.name for f in FIELDS)
+FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A complete, validated set of answers. Build it with :func:`build_answers`."""
+
+    project_name: str
+    project_slug: str
+    description: str
+    author: str
+    python_version: str
+    django_version: str
+    port: int
+    database: str
+    database_version: str
+    language: str
+    time_zone: str
+
+    def to_context(self) -> dict[str, Any]:
+        """The values as ``cookiecutter.json`` keys (port as an int)."""
+        return dataclasses.asdict(self)
+
+    @property
+    def language_code(self) -> str:
+        return language_code(self.language)
+
+    @property
+    def server_database(self) -> bool:
+        return self.database in SERVER_DATABASES
+
+
+def validate_field(name: str, value: Any, answers: Mapping[str, Any] | None = None) -> Any:
+    """Validate one answer, given the answers before it; raise :class:`AnswerError`."""
+    if name not in FIELDS_BY_NAME:
+        raise AnswerError(name, "unknown_field", fields=", ".join(FIELD_NAMES))
+    validator = FIELDS_BY_NAME[name].validate
+    if name == "database_version":
+        return validator(value, dict(answers or {}))
+    return validator(value)
+
+
+def default_for(name: str, answers: Mapping[str, Any]) -> Any:
+    """The default of ``name`` given the answers before it."""
+    return FIELDS_BY_NAME[name].default(dict(answers))
+
+
+def build_answers(values: Mapping[str, Any]) -> Answers:
+    """Validate ``values`` (missing ones take their defaults) into :class:`Answers`.
+
+    Fields are settled in model order, so derived defaults (slug, database version,
+    time zone) follow the answers before them. Raises the first :class:`AnswerError`.
+    """
+    for name in values:
+        if name not in FIELDS_BY_NAME:
+            raise AnswerError(name, "unknown_field", fields=", ".join(FIELD_NAMES))
+    settled: dict[str, Any] = {}
+    for field in FIELDS:
+        raw = values.get(field.name)
+        if raw is None or (field.name == "database_version" and not field.asked(settled) and raw == ""):
+            raw = field.default(settled)
+        if field.name == "database_version" and not field.asked(settled) and raw != "":
+            raw = ""  # a version means nothing for SQLite
+        settled[field.name] = validate_field(field.name, raw, settled)
+    check_python_django(settled["python_version"], settled["django_version"])
+    return Answers(**settled)
+
+
+def warnings_for(answers: Answers) -> list[AnswerError]:
+    """Accepted answers that still deserve a word (a privileged port)."""
+    if answers.port < 1024:
+        return [AnswerError("port", "port_privileged", value=answers.port)]
+    return []
+
+
+def files_to_remove(context: Mapping[str, Any]) -> list[str]:
+    """Paths, relative to the generated project, that the chosen answers do not use."""
+    remove: list[str] = []
+    if context["database"] not in ("mysql", "mariadb"):
+        remove.append("docker/db/mysql-init.sql")
+    return remove
+
+
+def cruft_record(context: Mapping[str, Any], commit: str | None = None) -> dict[str, Any]:
+    """The ``.cruft.json`` of a generated project: where it came from and its answers."""
+    answers = {name: context[name] for name in FIELD_NAMES}
+    answers["_template"] = context["_template"]
+    return {
+        "template": context["_template"],
+        "commit": commit,
+        "checkout": context.get("_checkout"),
+        "context": {"cookiecutter": answers},
+        "directory": "templates/django",
+        "template_version": TEMPLATE_VERSION,
+    }
+
+
+def finish_project(project_dir: str, context: Mapping[str, Any], commit: str | None = None) -> None:
+    """After rendering: remove the files the answers do not use and write ``.cruft.json``."""
+    import os
+
+    for relative in files_to_remove(context):
+        path = os.path.join(project_dir, relative)
+        if os.path.isfile(path):
+            os.remove(path)
+        parent = os.path.dirname(path)
+        while parent != project_dir and os.path.isdir(parent) and not os.listdir(parent):
+            os.rmdir(parent)
+            parent = os.path.dirname(parent)
+    with open(os.path.join(project_dir, ".cruft.json"), "w", encoding="utf-8") as handle:
+        json.dump(cruft_record(context, commit), handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+
+
+def cookiecutter_json() -> dict[str, Any]:
+    """The ``cookiecutter.json`` that derives from :data:`FIELDS` (keys, defaults, prompts)."""
+    data: dict[str, Any] = {f.name: f.cookiecutter_default for f in FIELDS}
+    data["__prompts__"] = {f.name: f.label["en"] for f in FIELDS}
+    data["_newproj_template_version"] = TEMPLATE_VERSION
+    return data
+
+
+if __name__ == "__main__":
+    print(json.dumps(cookiecutter_json(), indent=2, ensure_ascii=False))

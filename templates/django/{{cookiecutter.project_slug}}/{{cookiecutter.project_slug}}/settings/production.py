@@ -1,0 +1,26 @@
+{%- set ko = cookiecutter.language == 'ko' -%}
+"""{{ "운영 설정: manage.py check --deploy 를 경고 없이 통과합니다." if ko else "Production settings: they pass manage.py check --deploy with no warning." }}"""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = env_required("DJANGO_SECRET_KEY")  # noqa: F405
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# {{ "HTTPS: 프록시 뒤에서는 X-Forwarded-Proto 를 믿습니다. /health/ 는 리디렉트하지 않습니다." if ko else "HTTPS: trust X-Forwarded-Proto from the proxy in front; /health/ is never redirected." }}
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)  # noqa: F405
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)  # noqa: F405
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)  # noqa: F405
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"

@@ -82,12 +82,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-{%- if cookiecutter.database == 'postgresql' %}
-DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
-{%- elif cookiecutter.database in ['mysql', 'mariadb'] %}
-DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "connect_timeout": 5})
-DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
-{%- endif %}
+# {{ "서버가 멈췄을 때 /health/ 가 빨리 503 을 돌려주도록 연결 대기 시간을 짧게" if ko else "A short connect timeout, so /health/ answers 503 quickly when the server is down" }}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+elif DATABASES["default"]["ENGINE"].endswith("mysql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "connect_timeout": 5})
+    DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

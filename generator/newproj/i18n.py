@@ -72,7 +72,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "기존 .env 는 그대로 두었습니다 (비밀 값이 데이터베이스 볼륨과 맞아야 합니다)",
     },
     # interactive flow
-    "summary_title": {"en": "newproj will create {path} with:", "ko": "newproj 가 {path} 에 다음으로 만듭니다:"},
+    "summary_title": {
+        "en": "newproj will create {path} with:",
+        "ko": "newproj 가 {path} 에 다음으로 만듭니다:",
+    },
     "summary_files": {"en": "Files ({count}):", "ko": "파일 ({count}개):"},
     "confirm": {"en": "Write these files?", "ko": "이 파일들을 쓸까요?"},
     "cancelled": {"en": "cancelled; nothing was written", "ko": "취소했습니다. 아무것도 쓰지 않았습니다"},

@@ -56,7 +56,10 @@ def _render(answers: Answers, output_dir: Path) -> Path:
         # post-generation step is the same function the hook calls, run in-process.
         project = Path(
             generate_files(
-                repo_dir=str(django_template()), context=context, output_dir=str(output_dir), accept_hooks=False
+                repo_dir=str(django_template()),
+                context=context,
+                output_dir=str(output_dir),
+                accept_hooks=False,
             )
         )
     except UndefinedVariableInTemplate as err:

@@ -6,8 +6,7 @@ import sys
 
 CONTEXT = json.loads(r"""{{ cookiecutter | jsonify }}""")
 sys.path.insert(0, os.path.join(CONTEXT["_repo_dir"], "hooks"))
-from answers import AnswerError, FIELD_NAMES, build_answers  # noqa: E402
-
+from answers import FIELD_NAMES, AnswerError, build_answers  # noqa: E402
 
 try:
     build_answers({name: CONTEXT[name] for name in FIELD_NAMES})

@@ -38,8 +38,8 @@ class UsageError(NewprojError):
 
     exit_code = ExitCode.USAGE
 
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
+    def __init__(self, message_key: str, /, **params: Any) -> None:
+        self.key = message_key
         super().__init__(**params)
 
 
@@ -52,8 +52,7 @@ class InvalidAnswer(UsageError):
         super().__init__("invalid_answer")
 
     def message(self, lang: str = "en") -> str:
-        prefix = f"{self.source}: " if self.source else ""
-        return prefix + self.error.message(lang)
+        return self.error.message(lang, self.source or None)
 
 
 class TargetExistsError(NewprojError):

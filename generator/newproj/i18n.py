@@ -7,6 +7,7 @@ failing that, from the locale (``LANG=ko_KR.UTF-8`` gives Korean).
 from __future__ import annotations
 
 import os
+import unicodedata
 from typing import Any
 
 LANGUAGES = ("en", "ko")
@@ -98,10 +99,20 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "en", **params: Any) -> str:
-    """The message ``key`` in ``lang`` (English when the language or key has no text)."""
-    texts = MESSAGES[key]
+def t(message_key: str, lang: str = "en", /, **params: Any) -> str:
+    """The message ``message_key`` in ``lang`` (English when the language has no text)."""
+    texts = MESSAGES[message_key]
     return texts.get(lang, texts["en"]).format(**params)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Hangul and other wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - display_width(text))
 
 
 def detect_language(explicit: str | None = None, environ: dict[str, str] | None = None) -> str:

@@ -36,6 +36,7 @@ FIELDS_BY_NAME = _answers.FIELDS_BY_NAME
 SERVER_DATABASES = _answers.SERVER_DATABASES
 LANGUAGES = _answers.LANGUAGES
 build_answers = _answers.build_answers
+check_python_django = _answers.check_python_django
 validate_field = _answers.validate_field
 default_for = _answers.default_for
 warnings_for = _answers.warnings_for
@@ -56,6 +57,7 @@ __all__ = [
     "Answers",
     "Field",
     "build_answers",
+    "check_python_django",
     "cookiecutter_json",
     "cruft_record",
     "default_for",

@@ -1,0 +1,90 @@
+"""The interactive questions, asked with questionary, each answer checked where it is typed.
+
+questionary (and prompt_toolkit under it) is imported here only, and this module only when a
+prompt is actually shown, so non-interactive runs do not pay for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import questionary
+
+from newproj.errors import InvalidAnswer
+from newproj.i18n import t
+from newproj.model import FIELDS, AnswerError, Field, check_python_django, validate_field
+from newproj.sources import GivenAnswers
+
+
+def _choice_note(field: Field, value: str, settled: dict[str, Any], lang: str) -> tuple[str, str | None]:
+    """A short description of a choice, and why it is disabled (if it is)."""
+    if field.name == "django_version":
+        try:
+            check_python_django(settled["python_version"], value)
+        except AnswerError as err:
+            return "", err.text(lang)
+        return t(f"django_{value}", lang), None
+    if field.name == "database":
+        return t(f"db_{value}", lang), None
+    if field.name == "language":
+        return t(f"lang_{value}", lang), None
+    return "", None
+
+
+def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+    choices = []
+    enabled = []
+    for value in field.choices(settled):
+        note, disabled = _choice_note(field, value, settled, lang)
+        marker = f" ({t('default_marker', lang)})" if value == default else ""
+        title = f"{value}{marker}" + (f" — {note}" if note else "")
+        choices.append(questionary.Choice(title=title, value=value, disabled=disabled))
+        if not disabled:
+            enabled.append(value)
+    selected = default if default in enabled else enabled[0]
+    return questionary.select(
+        field.label[lang], choices=choices, default=selected, instruction=t("ask_choice_hint", lang), **io
+    ).unsafe_ask()
+
+
+def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+    def check(text: str) -> bool | str:
+        try:
+            validate_field(field.name, text, settled)
+        except AnswerError as err:
+            return err.text(lang)
+        return True
+
+    help_text = field.help.get(lang)
+    return questionary.text(
+        field.label[lang], default=str(default), validate=check, instruction=help_text, **io
+    ).unsafe_ask()
+
+
+def ask_missing(given: GivenAnswers, lang: str, **io: Any) -> dict[str, Any]:
+    """Ask, in model order, every relevant answer not already given; return all values.
+
+    ``io`` is passed to prompt_toolkit (``input=``/``output=``) so tests can drive the prompts.
+    Ctrl-C raises ``KeyboardInterrupt`` (``unsafe_ask``), handled once at the CLI edge.
+    """
+    settled: dict[str, Any] = {}
+    for field in FIELDS:
+        if field.name in given.values:
+            try:
+                settled[field.name] = validate_field(field.name, given.values[field.name], settled)
+            except AnswerError as err:
+                raise InvalidAnswer(err, given.label(field.name) or "") from err
+            continue
+        default = field.default(settled)
+        if not field.asked(settled):
+            settled[field.name] = default
+            continue
+        ask = _ask_choice if field.choices else _ask_text
+        raw = ask(field, default, settled, lang, **io)
+        settled[field.name] = validate_field(field.name, raw, settled)
+    return settled
+
+
+def confirm(lang: str, **io: Any) -> bool:
+    """Ask whether to write the files (default yes)."""
+    return bool(questionary.confirm(t("confirm", lang), default=True, **io).unsafe_ask())

@@ -94,9 +94,15 @@ def init(
     answers: Annotated[
         Path | None, typer.Option("--answers", help="YAML or JSON file of answers; flags override it.")
     ] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing; take defaults for the rest.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without the confirmation question.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the answers and files; write nothing.")] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ask nothing; take defaults for the rest.")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Write without the confirmation question.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the answers and files; write nothing.")
+    ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Write into a non-empty folder (overwrites template files only).")
@@ -104,7 +110,9 @@ def init(
     lang: Annotated[
         str | None, typer.Option("--lang", help="Interface language: en or ko (default: from the locale).")
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
+    ] = False,
 ) -> None:
     """Ask the questions (or take flags) and generate the project."""
     ui = _language(lang)
@@ -126,8 +134,8 @@ def init(
         "time_zone": time_zone,
     }
     given.update(flags, "{flag}")
-    if "language" not in given.values and lang:
-        given.update({"language": ui}, "--lang")
+    # The project's language defaults to the interface language (asked, not imposed).
+    defaults = {"language": ui}
     if directory is not None:
         check_target(directory.absolute(), force)
 
@@ -142,11 +150,13 @@ def init(
     if missing:
         from newproj.prompts import ask_missing
 
-        values = ask_missing(given, ui)
+        values = ask_missing(given, ui, defaults)
         final = GivenAnswers()
         final.update(values, "{flag}")
         result_answers = final.build()
     else:
+        if "language" not in given.values:
+            given.update(defaults, "--lang")
         result_answers = given.build()
 
     target = (directory or Path(result_answers.project_slug)).absolute()

@@ -61,10 +61,13 @@ def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **
     ).unsafe_ask()
 
 
-def ask_missing(given: GivenAnswers, lang: str, **io: Any) -> dict[str, Any]:
+def ask_missing(
+    given: GivenAnswers, lang: str, defaults: dict[str, Any] | None = None, **io: Any
+) -> dict[str, Any]:
     """Ask, in model order, every relevant answer not already given; return all values.
 
-    ``io`` is passed to prompt_toolkit (``input=``/``output=``) so tests can drive the prompts.
+    ``defaults`` replace the model's default of a field (the project language follows the
+    interface language). ``io`` is passed to prompt_toolkit (``input=``/``output=``) so tests can drive the prompts.
     Ctrl-C raises ``KeyboardInterrupt`` (``unsafe_ask``), handled once at the CLI edge.
     """
     settled: dict[str, Any] = {}
@@ -75,7 +78,7 @@ def ask_missing(given: GivenAnswers, lang: str, **io: Any) -> dict[str, Any]:
             except AnswerError as err:
                 raise InvalidAnswer(err, given.label(field.name) or "") from err
             continue
-        default = field.default(settled)
+        default = (defaults or {}).get(field.name, field.default(settled))
         if not field.asked(settled):
             settled[field.name] = default
             continue

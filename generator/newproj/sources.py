@@ -84,4 +84,6 @@ def _parse(path: Path, text: str) -> Any:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
-        raise UsageError("answers_file_parse", path=path, detail=f"{where}{getattr(err, 'problem', err)}") from err
+        raise UsageError(
+            "answers_file_parse", path=path, detail=f"{where}{getattr(err, 'problem', err)}"
+        ) from err

@@ -29,6 +29,11 @@ def tail(text: str, lines: int = TAIL_LINES) -> str:
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
 
+def shorten(text: str, width: int = 150) -> str:
+    """`text` cut to `width` characters, marking the cut."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def command_failed(cmd: Sequence[str], returncode: int, output: str) -> StandinError:
     """An error naming the command, its exit status and the tail of its output."""
     return StandinError(
@@ -113,7 +118,7 @@ def run_logged(
             log_file.write(line)
             last.append(line.rstrip("\n"))
             if echo(line):
-                log("    " + line.strip())
+                log("    " + shorten(line.strip()))
         returncode = proc.wait()
     if returncode != 0:
         output = "\n".join(last) + f"\n(full output in {log_path})"

@@ -1,0 +1,339 @@
+"""Build offline stand-ins for the python:<X.Y>-slim, postgres, mariadb and mysql images.
+
+There is no container registry here, so the images the generated projects name are built
+locally from Debian packages (see README.md). Each image is built only when missing or
+out of date (label org.newproj.standin.hash); debootstrapped root file systems are cached
+under $NEWPROJ_STANDIN_CACHE (default /var/cache/newproj-standins).
+
+    python tests/e2e/standins/build.py --python 3.11 3.13 \\
+        --db postgres:17 mariadb:11.8 mysql:8.4 --requirements a.txt b.txt [--smoke]
+
+or, from Python: ensure_images(["3.11", "3.13"], ["postgres:17"], [Path("a.txt")]).
+"""
+
+if __name__ == "__main__" and not __package__:
+    # Run as a file: import this module as part of its package, then run it.
+    import sys as _sys
+    from pathlib import Path as _Path
+
+    _sys.path.insert(0, str(_Path(__file__).resolve().parents[1]))
+    from standins.build import main as _main
+
+    raise SystemExit(_main())
+
+import argparse
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import dockerutil, rootfs, wheelhouse
+from .catalog import ImageSpec, db_spec, python_spec
+from .procs import StandinError, log
+from .wheelhouse import RequirementFile
+
+DEFAULT_CACHE = Path("/var/cache/newproj-standins")
+CACHE_ENV = "NEWPROJ_STANDIN_CACHE"
+RECIPE_VERSION = "1"  # bump to force rebuilds after changing the Python side of a recipe
+DESCRIPTION_FILE = "/etc/newproj-standin/description"
+DEFAULT_PYTHONS = ["3.11", "3.13"]
+DEFAULT_DBS = ["postgres:17", "mariadb:11.8", "mysql:8.4"]
+SMOKE_REQUIREMENTS = Path(__file__).resolve().parent / "requirements-smoke.txt"
+_INCLUDE_LINE = re.compile(r"^\s*(?:-r|--requirement|-c|--constraint)[\s=]+(\S+)")
+
+
+@dataclass
+class BuildGroup:
+    """Requested tags that are one image (same recipe, release and build arguments)."""
+
+    specs: list[ImageSpec]
+    recipe_hash: str
+
+    @property
+    def tags(self) -> list[str]:
+        """All tags of the group."""
+        return [spec.tag for spec in self.specs]
+
+    @property
+    def spec(self) -> ImageSpec:
+        """The spec the group is built from."""
+        return self.specs[0]
+
+    @property
+    def is_python(self) -> bool:
+        """Whether the image carries a wheelhouse (depends on requirement files)."""
+        return self.spec.recipe == "python"
+
+
+# --- cache directory -------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """The cache directory ($NEWPROJ_STANDIN_CACHE or /var/cache/newproj-standins)."""
+    path = Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StandinError(f"cannot create cache directory {path} ({exc}); set {CACHE_ENV}") from exc
+    return path
+
+
+@contextmanager
+def cache_lock(cache: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the cache, so parallel test suites build things once."""
+    with (cache / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"waiting for another build holding {cache / '.lock'}")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+# --- requirement files -----------------------------------------------------------------
+
+
+def read_requirements(path: Path, seen: frozenset[Path] = frozenset()) -> str:
+    """The text of a requirements file with its -r/-c includes inlined."""
+    path = path.resolve()
+    if path in seen:
+        raise StandinError(f"requirement files include each other: {path}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StandinError(f"cannot read requirements file {path}: {exc}") from exc
+    lines = []
+    for line in text.splitlines():
+        match = _INCLUDE_LINE.match(line)
+        if match:
+            lines.append(read_requirements(path.parent / match.group(1), seen | {path}))
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def requirement_sha(req: RequirementFile) -> str:
+    """Short content hash of a requirement file."""
+    return hashlib.sha256(req.content.encode()).hexdigest()[:16]
+
+
+def load_requirements(files: list[Path], cache: Path) -> list[RequirementFile]:
+    """Read requirement files and remember their content in the cache (for later unions)."""
+    reqs = []
+    for path in files:
+        req = RequirementFile(name=path.name, content=read_requirements(Path(path)))
+        store = cache / "requirements" / requirement_sha(req)
+        store.mkdir(parents=True, exist_ok=True)
+        (store / req.name).write_text(req.content, encoding="utf-8")
+        reqs.append(req)
+    return reqs
+
+
+def recall_requirements(cache: Path, shas: set[str]) -> list[RequirementFile]:
+    """Requirement files seen before, by content hash (those still in the cache)."""
+    reqs = []
+    for sha in sorted(shas):
+        for path in sorted((cache / "requirements" / sha).glob("*")):
+            reqs.append(RequirementFile(name=path.name, content=path.read_text(encoding="utf-8")))
+            break
+    return reqs
+
+
+# --- planning --------------------------------------------------------------------------
+
+
+def recipe_hash(spec: ImageSpec) -> str:
+    """Hash of the recipe files, build arguments and base root file system of a spec."""
+    digest = hashlib.sha256()
+    for part in (RECIPE_VERSION, spec.recipe, spec.suite, repr(spec.build_args),
+                 rootfs.rootfs_key(spec.suite)):
+        digest.update(part.encode() + b"\0")
+    files = sorted(p for p in spec.recipe_dir.rglob("*") if p.is_file())
+    if spec.recipe == "python":
+        files.append(Path(wheelhouse.__file__))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def plan(specs: list[ImageSpec]) -> list[BuildGroup]:
+    """Group specs that are the same image, keeping the request order."""
+    groups: dict[tuple, BuildGroup] = {}
+    for spec in specs:
+        if spec.build_key in groups:
+            if spec.tag not in groups[spec.build_key].tags:
+                groups[spec.build_key].specs.append(spec)
+        else:
+            groups[spec.build_key] = BuildGroup([spec], recipe_hash(spec))
+    return list(groups.values())
+
+
+def full_hash(recipe: str, requirement_shas: set[str]) -> str:
+    """The org.newproj.standin.hash label: recipe plus requirement contents."""
+    text = recipe + "\0" + " ".join(sorted(requirement_shas))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def is_current(labels: dict[str, str] | None, group: BuildGroup, wanted: set[str]) -> bool:
+    """Whether an image with `labels` is the group's recipe with all `wanted` requirements."""
+    if labels is None or labels.get(dockerutil.RECIPE_LABEL) != group.recipe_hash:
+        return False
+    included = set(labels.get(dockerutil.REQUIREMENTS_LABEL, "").split())
+    return labels.get(dockerutil.HASH_LABEL) == full_hash(group.recipe_hash, included) and (
+        wanted <= included
+    )
+
+
+def current_tag(group: BuildGroup, wanted: set[str]) -> str | None:
+    """A tag of the group whose image is current, if any."""
+    for tag in group.tags:
+        if is_current(dockerutil.image_labels(tag), group, wanted):
+            return tag
+    return None
+
+
+# --- building --------------------------------------------------------------------------
+
+
+def retag(group: BuildGroup, source: str) -> None:
+    """Point every tag of the group at the image of `source`."""
+    source_id = dockerutil.image_id(source)
+    for tag in group.tags:
+        if dockerutil.image_id(tag) != source_id:
+            log(f"tagging {tag} (same image as {source})")
+            dockerutil.tag_image(source, tag)
+
+
+def wheelhouse_requirements(group: BuildGroup, reqs: list[RequirementFile],
+                            cache: Path) -> list[RequirementFile]:
+    """The requested requirement files plus those an older build of the tags included."""
+    wanted = {requirement_sha(req) for req in reqs}
+    previous: set[str] = set()
+    for tag in group.tags:
+        labels = dockerutil.image_labels(tag) or {}
+        previous |= set(labels.get(dockerutil.REQUIREMENTS_LABEL, "").split())
+    return reqs + recall_requirements(cache, previous - wanted)
+
+
+def build_group(group: BuildGroup, reqs: list[RequirementFile], cache: Path, base: str) -> None:
+    """Build the group's image from its recipe on `base`, under all its tags."""
+    spec = group.spec
+    args = {"BASE_IMAGE": base, "SUITE": spec.suite, **dict(spec.build_args)}
+    (cache / "tmp").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="context-", dir=cache / "tmp") as tmp:
+        context = Path(tmp)
+        shutil.copytree(spec.recipe_dir, context, dirs_exist_ok=True)
+        shas: set[str] = set()
+        if group.is_python:
+            reqs = wheelhouse_requirements(group, reqs, cache)
+            shas = {requirement_sha(req) for req in reqs}
+            version = spec.tag.split(":")[1].removesuffix("-slim")
+            pip = wheelhouse.pip_command(cache)
+            report = wheelhouse.build_wheelhouse(version, reqs, context / "wheelhouse", pip)
+            args["WHEELHOUSE_NOTE"] = report.note()
+        labels = {
+            dockerutil.RECIPE_LABEL: group.recipe_hash,
+            dockerutil.REQUIREMENTS_LABEL: " ".join(sorted(shas)),
+            dockerutil.HASH_LABEL: full_hash(group.recipe_hash, shas),
+        }
+        name = "-".join([spec.recipe, spec.suite, *(v for _, v in spec.build_args)])
+        dockerutil.build(context, group.tags, args, labels, cache / "logs" / f"build-{name}.log")
+
+
+def ensure_base_images(suites: set[str], cache: Path) -> dict[str, str]:
+    """Base image tag per suite, bootstrapping missing root file systems in parallel."""
+    if not suites:
+        return {}
+    with ThreadPoolExecutor(max_workers=len(suites)) as pool:
+        futures = {suite: pool.submit(rootfs.ensure_base_image, suite, cache) for suite in suites}
+        return {suite: future.result() for suite, future in futures.items()}
+
+
+def describe(spec: ImageSpec) -> str:
+    """One line saying what backs a tag."""
+    text = f"{spec.tag} = {dockerutil.read_file(spec.tag, DESCRIPTION_FILE)}"
+    return f"{text}; {spec.note}" if spec.note else text
+
+
+def ensure_images(
+    python_versions: list[str], db_tags: list[str], requirement_files: list[Path]
+) -> dict[str, str]:
+    """Make sure the stand-in images exist and are current; return tag -> description.
+
+    python_versions are "X.Y" (python:X.Y-slim), db_tags are like "postgres:17",
+    "mariadb:11.8" or "mysql:8.4". Python images get a wheelhouse for the union of
+    `requirement_files` (files that do not resolve for a version are skipped).
+    """
+    specs = [python_spec(v) for v in python_versions] + [db_spec(t) for t in db_tags]
+    cache = cache_dir()
+    with cache_lock(cache):
+        reqs = load_requirements(list(requirement_files), cache)
+        wanted = {requirement_sha(req) for req in reqs}
+        stale: list[BuildGroup] = []
+        for group in plan(specs):
+            tag = current_tag(group, wanted if group.is_python else set())
+            if tag is None:
+                stale.append(group)
+            else:
+                log(f"up to date: {', '.join(group.tags)}")
+                retag(group, tag)
+        bases = ensure_base_images({group.spec.suite for group in stale}, cache)
+        for group in stale:
+            build_group(group, reqs, cache, bases[group.spec.suite])
+        return {spec.tag: describe(spec) for spec in specs}
+
+
+# --- command line ----------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line options."""
+    parser = argparse.ArgumentParser(
+        description="Build (when missing) the offline stand-in images used by the e2e tests.")
+    parser.add_argument("--python", nargs="*", metavar="X.Y", default=None,
+                        help=f"python:X.Y-slim stand-ins (default: {' '.join(DEFAULT_PYTHONS)})")
+    parser.add_argument("--db", nargs="*", metavar="TAG", default=None,
+                        help=f"database stand-ins (default: {' '.join(DEFAULT_DBS)})")
+    parser.add_argument("--requirements", nargs="*", type=Path, default=[], metavar="FILE",
+                        help="requirement files whose packages go into the wheelhouse")
+    parser.add_argument("--smoke", action="store_true",
+                        help="after building, run the smoke checks of every requested image")
+    parser.add_argument("--cache", type=Path, help=f"cache directory (sets {CACHE_ENV})")
+    args = parser.parse_args(argv)
+    if args.python is None and args.db is None:
+        args.python, args.db = DEFAULT_PYTHONS, DEFAULT_DBS
+    args.python = args.python or []
+    args.db = args.db or []
+    if args.smoke and args.python and not args.requirements:
+        args.requirements = [SMOKE_REQUIREMENTS]
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    args = parse_args(argv)
+    if args.cache:
+        os.environ[CACHE_ENV] = str(args.cache)
+    started = time.monotonic()
+    try:
+        descriptions = ensure_images(args.python, args.db, args.requirements)
+        log(f"images ready in {time.monotonic() - started:.1f} s")
+        for line in descriptions.values():
+            print(line)
+        if args.smoke:
+            from .smoke import smoke
+
+            smoke(args.python, args.db)
+    except StandinError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0

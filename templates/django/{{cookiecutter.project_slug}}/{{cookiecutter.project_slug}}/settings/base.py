@@ -83,11 +83,12 @@ DATABASES = {
     )
 }
 # {{ "서버가 멈췄을 때 /health/ 가 빨리 503 을 돌려주도록 연결 대기 시간을 짧게" if ko else "A short connect timeout, so /health/ answers 503 quickly when the server is down" }}
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
-elif DATABASES["default"]["ENGINE"].endswith("mysql"):
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "connect_timeout": 5})
-    DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
+_database = DATABASES["default"]
+if _database["ENGINE"].endswith("postgresql"):
+    _database.setdefault("OPTIONS", {})["connect_timeout"] = 5
+elif _database["ENGINE"].endswith("mysql"):
+    _database.setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "connect_timeout": 5})
+    _database["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,135 @@
+"""How long ``newproj init --no-input`` takes, next to ``django-admin startproject``.
+
+``django-admin startproject`` is the lightest peer (one small template, no prompts, no Docker).
+This script runs both, alternating in one run (A B A B ...) so that a busy moment of the machine
+costs both the same, each as a fresh subprocess into a fresh empty folder, and prints the median
+wall time of each and the ratio newproj / startproject.
+
+The goal is a ratio of 1.0 or less: generating a whole Django + Docker project should not feel
+slower than Django's own bare ``startproject``.
+
+Both commands are taken from the environment running this script (beside ``sys.executable``),
+so run it with the interpreter of the environment where newproj is installed::
+
+    python bench/init_speed.py              # 15 rounds
+    python bench/init_speed.py --rounds 31 --json
+
+It is a benchmark, not a test: it exits 0 whatever the ratio. It exits 1 only when a command is
+missing or fails, because then there is nothing to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+#: The project name given to startproject (a valid identifier that shadows no module).
+PROJECT_NAME = "benchsite"
+
+
+def script(name: str) -> Path:
+    """The console script ``name`` installed beside the running interpreter."""
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"{name} is not installed beside {sys.executable}; install it in this environment")
+
+
+def timed(argv: list[str], cwd: Path) -> float:
+    """Wall time of one subprocess, in seconds; raise when it fails."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-500:]}")
+    return elapsed
+
+
+def fresh(root: Path, label: str, index: int) -> Path:
+    """A new empty folder for one run."""
+    folder = root / f"{label}-{index}"
+    folder.mkdir()
+    return folder
+
+
+def measure(rounds: int, warmup: int) -> dict[str, list[float]]:
+    """Alternate the two commands ``rounds`` times (after ``warmup`` untimed rounds)."""
+    newproj = script("newproj")
+    django_admin = script("django-admin")
+    commands: dict[str, Callable[[Path], list[str]]] = {
+        "newproj init": lambda folder: [str(newproj), "init", "--no-input", str(folder)],
+        "startproject": lambda folder: [str(django_admin), "startproject", PROJECT_NAME, str(folder)],
+    }
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    with tempfile.TemporaryDirectory(prefix="newproj-bench-") as tmp:
+        root = Path(tmp)
+        for index in range(warmup + rounds):
+            for label, argv in commands.items():
+                folder = fresh(root, label.replace(" ", "-"), index)
+                elapsed = timed(argv(folder), cwd=root)
+                shutil.rmtree(folder)
+                if index >= warmup:
+                    times[label].append(elapsed)
+    return times
+
+
+def summary(times: dict[str, list[float]]) -> dict[str, object]:
+    """Medians, spreads and the ratio, as one JSON-ready document."""
+    medians = {label: statistics.median(values) for label, values in times.items()}
+    return {
+        "rounds": len(times["newproj init"]),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "median_s": medians,
+        "min_s": {label: min(values) for label, values in times.items()},
+        "max_s": {label: max(values) for label, values in times.items()},
+        "ratio": medians["newproj init"] / medians["startproject"],
+        "goal": "ratio <= 1.0",
+    }
+
+
+def table(result: dict[str, object]) -> str:
+    """The summary as a small text table."""
+    medians, mins, maxs = result["median_s"], result["min_s"], result["max_s"]
+    assert isinstance(medians, dict) and isinstance(mins, dict) and isinstance(maxs, dict)
+    lines = [
+        f"{result['rounds']} rounds, alternating; Python {result['python']}, {result['cpus']} CPUs",
+        f"{'command':<14} {'median':>9} {'min':>9} {'max':>9}",
+    ]
+    for label in medians:
+        lines.append(f"{label:<14} {medians[label]:>8.3f}s {mins[label]:>8.3f}s {maxs[label]:>8.3f}s")
+    lines.append(f"ratio newproj/startproject: {result['ratio']:.2f} (goal: <= 1.0)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15, help="timed rounds of each command (default: 15)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first (default: 1)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead of the table")
+    args = parser.parse_args(argv)
+    if args.rounds < 1 or args.warmup < 0:
+        parser.error("--rounds must be at least 1 and --warmup at least 0")
+    try:
+        times = measure(args.rounds, args.warmup)
+    except (FileNotFoundError, RuntimeError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    result = summary(times)
+    print(json.dumps(result, indent=2) if args.json else table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

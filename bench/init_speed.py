@@ -43,7 +43,9 @@ def script(name: str) -> Path:
     for candidate in (folder / name, folder / f"{name}.exe"):
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"{name} is not installed beside {sys.executable}; install it in this environment")
+    raise FileNotFoundError(
+        f"{name} is not installed beside {sys.executable}; install it in this environment"
+    )
 
 
 def timed(argv: list[str], cwd: Path) -> float:

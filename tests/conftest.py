@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import newproj
+import pytest
 
 #: The repository root of the checkout these tests run from.
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +27,9 @@ _ISOLATED_VARIABLES = ("COOKIECUTTER_CONFIG", "DJANGO_SETTINGS_MODULE", "DATABAS
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: takes more than about 20 seconds (building and installing a wheel)")
+    config.addinivalue_line(
+        "markers", "slow: takes more than about 20 seconds (building and installing a wheel)"
+    )
 
 
 def _isolate(mp: pytest.MonkeyPatch, home: Path) -> None:

@@ -298,11 +298,14 @@ def validate_time_zone(value: Any) -> str:
         raise AnswerError("time_zone", "time_zone", value=text)
     try:
         import zoneinfo
-
-        if zoneinfo.available_timezones() and text not in zoneinfo.available_timezones() and text != "UTC":
-            raise AnswerError("time_zone", "time_zone", value=text)
     except ImportError:  # pragma: no cover - Python without zoneinfo
-        pass
+        return text
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        # Without any tz database (Windows with no tzdata) nothing can be checked: accept.
+        if zoneinfo.available_timezones():
+            raise AnswerError("time_zone", "time_zone", value=text) from err
     return text
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dockerutil
+from .build import cache_dir
 from .catalog import db_spec, python_spec
 from .procs import StandinError, log, run, run_logged, tail
 
@@ -155,8 +156,6 @@ def wait_healthy(name: str, health: list[str]) -> float:
     while time.monotonic() - started < HEALTH_TIMEOUT:
         if run(["docker", "exec", name, *health], check=False).returncode == 0:
             return time.monotonic() - started
-        state = dockerutil.image_inspect  # placeholder to keep names short below
-        del state
         if run(["docker", "inspect", "-f", "{{.State.Running}}", name]).stdout.strip() != "true":
             raise StandinError(f"{name} exited before becoming healthy:\n{container_logs(name)}")
         time.sleep(1)
@@ -231,7 +230,7 @@ def smoke_python(version: str) -> None:
     smoke_tag = f"newproj-standin-smoke:{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory(prefix="standin-smoke-") as tmp:
         (Path(tmp) / "Dockerfile").write_text(PYTHON_DOCKERFILE.format(tag=tag))
-        log_path = Path(tmp) / "build.log"
+        log_path = cache_dir() / "logs" / f"smoke-python-{version}.log"
         try:
             run_logged(["docker", "build", "--rm", "--force-rm", "-t", smoke_tag, tmp], log_path,
                        env=dockerutil.BUILD_ENV, echo=lambda line: line.startswith("smoke:"))

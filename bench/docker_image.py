@@ -1,0 +1,188 @@
+"""Docker benchmarks of a generated project, against peers measured in the same run.
+
+    python bench/docker_image.py [--database postgresql] [--python 3.13] [--json]
+
+Prints, for the same starter app:
+- image size: each image's own layers (its size minus its base image's), for newproj's
+  Dockerfile (development and production stages), a naive Dockerfile (`COPY . .` then
+  `pip install`, as root, no .dockerignore care) and one in the style of Docker's `docker init`
+  (cache mount, bind-mounted requirements, non-root user); and what the app really needs: its
+  installed packages plus its source. Goal: newproj's own layers are no larger than that.
+- what the final image must not carry: a compiler, a pip cache, wheels or build files;
+- rebuild after a one-line source change, as a share of a cold build (goal: at most 0.10);
+- the time from `docker compose up` to healthy.
+
+It needs a Docker Engine and the stand-in base images (`tests/e2e/standins/build.py`). It
+is a benchmark, not a test: it exits 0 whatever the figures are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+import newproj  # noqa: E402
+from dockerkit import Compose, compose_binary, run  # noqa: E402
+
+NAIVE = """FROM python:{python}-slim
+WORKDIR /app
+COPY . .
+RUN pip install -r requirements.txt
+EXPOSE {port}
+CMD python manage.py runserver 0.0.0.0:{port}
+"""
+
+DOCKER_INIT = """ARG PYTHON_VERSION={python}
+FROM python:${{PYTHON_VERSION}}-slim AS base
+ENV PYTHONDONTWRITEBYTECODE=1
+ENV PYTHONUNBUFFERED=1
+WORKDIR /app
+ARG UID=10001
+RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/nologin" \\
+    --no-create-home --uid "${{UID}}" appuser
+RUN --mount=type=cache,target=/root/.cache/pip \\
+    --mount=type=bind,source=requirements.txt,target=requirements.txt \\
+    python -m pip install -r requirements.txt
+USER appuser
+COPY . .
+EXPOSE {port}
+CMD ["python", "manage.py", "runserver", "0.0.0.0:{port}"]
+"""
+
+BUILD_COMPOSE = """services:
+  newproj_dev:
+    build: {{context: ., dockerfile: Dockerfile, target: development}}
+    image: {tag}-newproj-dev
+  newproj_prod:
+    build: {{context: ., dockerfile: Dockerfile, target: production}}
+    image: {tag}-newproj-prod
+  naive:
+    build: {{context: ., dockerfile: Dockerfile.naive}}
+    image: {tag}-naive
+  docker_init:
+    build: {{context: ., dockerfile: Dockerfile.init}}
+    image: {tag}-docker-init
+"""
+
+
+def image_size(tag: str) -> int:
+    return int(run(["docker", "image", "inspect", "--format", "{{.Size}}", tag]).stdout.strip())
+
+
+def in_image(tag: str, script: str) -> str:
+    return run(["docker", "run", "--rm", "--entrypoint", "sh", tag, "-c", script], check=False).stdout.strip()
+
+
+def du(tag: str, path: str) -> int:
+    out = in_image(tag, f"du -sb {path} 2>/dev/null | cut -f1")
+    return int(out or 0)
+
+
+def build(project: Path, tag: str, services: list[str], no_cache: bool) -> float:
+    start = time.monotonic()
+    args = [str(compose_binary()), "-f", "bench-build.yml", "-p", tag, "build", *(["--no-cache"] if no_cache else []),
+            *services]
+    run(args, cwd=project, timeout=1800)
+    return time.monotonic() - start
+
+
+def mb(size: int) -> str:
+    return f"{size / 1e6:8.1f} MB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", default="postgresql")
+    parser.add_argument("--python", default="3.13")
+    parser.add_argument("--rebuilds", type=int, default=3, help="one-line-change rebuilds to time (median)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    answers = newproj.build_answers({"project_name": "Bench", "database": args.database,
+                                     "python_version": args.python, "port": 18090})
+    tag = f"npbench{uuid.uuid4().hex[:6]}"
+    base = f"python:{args.python}-slim"
+    results: dict[str, object] = {"database": args.database, "python": args.python, "base_image": base}
+    with tempfile.TemporaryDirectory(prefix="newproj-bench-") as tmp:
+        project = newproj.generate(answers, Path(tmp) / "bench").path
+        (project / "Dockerfile.naive").write_text(NAIVE.format(python=args.python, port=answers.port))
+        (project / "Dockerfile.init").write_text(DOCKER_INIT.format(python=args.python, port=answers.port))
+        (project / "bench-build.yml").write_text(BUILD_COMPOSE.format(tag=tag))
+        images = {"newproj development": f"{tag}-newproj-dev", "newproj production": f"{tag}-newproj-prod",
+                  "naive": f"{tag}-naive", "docker init style": f"{tag}-docker-init"}
+        try:
+            cold = build(project, tag, ["newproj_dev"], no_cache=True)
+            views = project / "pages" / "views.py"
+            rebuilds = []
+            for i in range(args.rebuilds):
+                views.write_text(views.read_text() + f"\n# edit {i}\n")
+                rebuilds.append(build(project, tag, ["newproj_dev"], no_cache=False))
+            results["cold_build_s"] = round(cold, 2)
+            results["rebuild_s"] = round(statistics.median(rebuilds), 2)
+            results["rebuild_share_of_cold"] = round(statistics.median(rebuilds) / cold, 3)
+            build(project, tag, ["newproj_prod", "naive", "docker_init"], no_cache=False)
+
+            base_size = image_size(base)
+            own = {name: image_size(image) - base_size for name, image in images.items()}
+            dev = images["newproj development"]
+            packages = du(dev, "/opt/venv")
+            source = du(dev, "/app")
+            results["own_layers_bytes"] = own
+            results["needed_bytes"] = {"installed packages (/opt/venv)": packages, "source (/app)": source}
+            results["own_layers_over_needed"] = round(own["newproj development"] / (packages + source), 3)
+            results["final_image_carries"] = {
+                "compiler": in_image(dev, "command -v gcc cc || true") or "none",
+                "pip cache": in_image(dev, "ls -d /root/.cache/pip /home/*/.cache/pip 2>/dev/null || true") or "none",
+                "wheels or build files": in_image(
+                    dev, "find /opt /app /root /tmp \\( -name '*.whl' -o -name '*.tar.gz' -o -name '*.o' \\) "
+                    "2>/dev/null | head -3") or "none",
+            }
+            results["compose_up_to_healthy_s"] = round(up_to_healthy(project), 2)
+        finally:
+            for image in images.values():
+                run(["docker", "rmi", "-f", image], check=False)
+    report(results)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+def up_to_healthy(project: Path) -> float:
+    compose = Compose(project, f"npbenchup{uuid.uuid4().hex[:6]}")
+    compose("build", timeout=1800)
+    start = time.monotonic()
+    try:
+        compose("up", "-d", "--wait", "--wait-timeout", "300", timeout=400)
+        return time.monotonic() - start
+    finally:
+        compose("down", "-v", "--rmi", "local", "--timeout", "5", check=False, timeout=300)
+
+
+def report(results: dict) -> None:
+    print(f"newproj Docker benchmark: {results['database']}, base {results['base_image']}")
+    print("\nImage size (own layers = image size - base image size):")
+    for name, size in results["own_layers_bytes"].items():
+        print(f"  {name:<22}{mb(size)}")
+    needed = results["needed_bytes"]
+    for name, size in needed.items():
+        print(f"  needed: {name:<32}{mb(size)}")
+    print(f"  newproj development own layers / needed = {results['own_layers_over_needed']} (goal <= 1.0)")
+    print("\nThe final image carries:")
+    for name, found in results["final_image_carries"].items():
+        print(f"  {name:<24}{found}")
+    print(f"\nCold build {results['cold_build_s']} s; rebuild after a one-line change {results['rebuild_s']} s "
+          f"= {results['rebuild_share_of_cold']} of cold (goal <= 0.10)")
+    print(f"docker compose up -> healthy: {results['compose_up_to_healthy_s']} s")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

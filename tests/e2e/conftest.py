@@ -1,0 +1,50 @@
+"""The Docker end-to-end tier: generated projects built and run in the local Docker Engine.
+
+No registry is reachable here, so a session fixture first builds local stand-ins for the
+images the generated files name (``tests/e2e/standins``). Where no engine answers, every test
+of this tier is skipped and a banner says so at the end of the run; in CI here an engine runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from dockerkit import engine_available  # noqa: E402
+
+_NO_ENGINE = engine_available()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _NO_ENGINE is None:
+        return
+    skip = pytest.mark.skip(reason=f"DOCKER END-TO-END TESTS SKIPPED: {_NO_ENGINE}")
+    for item in items:
+        if "docker" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    if _NO_ENGINE is not None:
+        terminalreporter.write_sep("!", f"Docker end-to-end tests were SKIPPED: {_NO_ENGINE}", red=True)
+
+
+@pytest.fixture(scope="session")
+def standin_images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Build (or reuse) the stand-in images every end-to-end variant needs; report them."""
+    from standins.build import ensure_images
+    from variants import VARIANTS, requirement_files
+
+    folder = tmp_path_factory.mktemp("e2e-requirements")
+    pythons = sorted({v.python for v in VARIANTS})
+    databases = sorted({v.db_image for v in VARIANTS if v.db_image})
+    images = ensure_images(pythons, databases, requirement_files(folder))
+    for tag, description in sorted(images.items()):
+        print(f"stand-in {tag}: {description}", file=sys.stderr)
+    return images

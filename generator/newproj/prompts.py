@@ -24,6 +24,12 @@ def _choice_note(field: Field, value: str, settled: dict[str, Any], lang: str) -
         except AnswerError as err:
             return "", err.text(lang)
         return t(f"django_{value}", lang), None
+    if field.name == "python_version" and "django_version" in settled:  # Django given by flag or file
+        try:
+            check_python_django(value, settled["django_version"])
+        except AnswerError as err:
+            return "", err.text(lang)
+        return "", None
     if field.name == "database":
         return t(f"db_{value}", lang), None
     if field.name == "language":
@@ -70,6 +76,7 @@ def ask_missing(
     interface language). ``io`` is passed to prompt_toolkit (``input=``/``output=``) so tests can drive the prompts.
     Ctrl-C raises ``KeyboardInterrupt`` (``unsafe_ask``), handled once at the CLI edge.
     """
+    checked = given.check()
     settled: dict[str, Any] = {}
     for field in FIELDS:
         if field.name in given.values:
@@ -83,7 +90,9 @@ def ask_missing(
             settled[field.name] = default
             continue
         ask = _ask_choice if field.choices else _ask_text
-        raw = ask(field, default, settled, lang, **io)
+        # A Django version given up front limits the Pythons offered before it is reached.
+        context = {**settled, **{k: v for k, v in checked.items() if k == "django_version"}}
+        raw = ask(field, default, context, lang, **io)
         settled[field.name] = validate_field(field.name, raw, settled)
     return settled
 

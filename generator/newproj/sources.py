@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from newproj.errors import InvalidAnswer, UsageError
-from newproj.model import FIELD_NAMES, FIELDS, FIELDS_BY_NAME, AnswerError, Answers, build_answers
+from newproj.model import (
+    FIELD_NAMES,
+    FIELDS,
+    FIELDS_BY_NAME,
+    AnswerError,
+    Answers,
+    build_answers,
+    check_python_django,
+    validate_field,
+)
 
 
 @dataclass
@@ -40,6 +49,26 @@ class GivenAnswers:
             elif item.asked(settled):
                 missing.append(item.name)
         return missing
+
+    def check(self) -> dict[str, Any]:
+        """Validate the given values alone, in model order, before anything is asked.
+
+        A server version waits for its database; the Python/Django pair is checked when both
+        are given. Returns the validated values; raises :class:`InvalidAnswer` naming the source.
+        """
+        checked: dict[str, Any] = {}
+        try:
+            for item in FIELDS:
+                if item.name not in self.values:
+                    continue
+                if item.name == "database_version" and "database" not in checked:
+                    continue
+                checked[item.name] = validate_field(item.name, self.values[item.name], checked)
+            if "python_version" in checked and "django_version" in checked:
+                check_python_django(checked["python_version"], checked["django_version"])
+        except AnswerError as err:
+            raise InvalidAnswer(err, self.sources.get(err.field, "")) from err
+        return checked
 
     def build(self) -> Answers:
         """Validate into :class:`Answers`, naming the source of a refused value."""
@@ -79,8 +108,15 @@ def _parse(path: Path, text: str) -> Any:
             raise UsageError("answers_file_parse", path=path, detail=f"line {err.lineno}: {err.msg}") from err
     import yaml
 
+    class Loader(yaml.SafeLoader):
+        """YAML without implicit floats: ``python_version: 3.10`` stays "3.10", not 3.1."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:float"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=Loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

@@ -1,0 +1,468 @@
+"""The questionary prompts, driven through prompt_toolkit's pipe input.
+
+Each question questionary builds is recorded (its message, choices, default and every verdict of its
+validator) and, as it is built, the keys that answer it are sent down the pipe. A question nobody
+scripted fails the test, which is how "a given flag is not asked again" is proved.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import questionary
+from newproj.errors import InvalidAnswer
+from newproj.model import build_answers
+from newproj.prompts import ask_missing, confirm
+from newproj.sources import GivenAnswers
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+CLEAR = "\x15"  # Ctrl-U: erase the default shown in a text prompt
+CTRL_C = "\x03"
+#: Seconds after which a stuck prompt is ended (its input closed) instead of hanging the run.
+WATCHDOG = 20
+
+EN_LABELS = {
+    "project_name": "Project name",
+    "project_slug": "Python package name",
+    "description": "Short description",
+    "author": "Author",
+    "python_version": "Python version",
+    "django_version": "Django version",
+    "port": "Port",
+    "database": "Database",
+    "database_version": "Database server version",
+    "language": "Project language",
+    "time_zone": "Time zone",
+}
+KO_LABELS = {
+    "project_name": "프로젝트 이름",
+    "project_slug": "파이썬 패키지 이름",
+    "description": "짧은 설명",
+    "author": "작성자",
+    "python_version": "파이썬 버전",
+    "django_version": "Django 버전",
+    "port": "포트",
+    "database": "데이터베이스",
+    "database_version": "데이터베이스 서버 버전",
+    "language": "프로젝트 언어",
+    "time_zone": "시간대",
+}
+#: Everything but the port, the database and its version, from flags.
+MOST = {
+    "project_name": "Blog",
+    "project_slug": "blog",
+    "description": "A blog",
+    "author": "Kim",
+    "python_version": "3.12",
+    "django_version": "5.2",
+    "language": "en",
+    "time_zone": "UTC",
+}
+
+
+def text(value: str) -> str:
+    """Keys that replace a text prompt's default with ``value`` and accept it."""
+    return CLEAR + value + ENTER
+
+
+def pick(downs: int) -> str:
+    """Keys that move ``downs`` choices down a select list and accept."""
+    return DOWN * downs + ENTER
+
+
+@dataclass
+class Asked:
+    """One question questionary was asked to build."""
+
+    kind: str
+    message: str
+    kwargs: dict[str, Any]
+    verdicts: list[tuple[str, Any]] = field(default_factory=list)
+
+    @property
+    def titles(self) -> list[str]:
+        return [choice.title for choice in self.kwargs.get("choices", [])]
+
+    @property
+    def disabled(self) -> dict[str, Any]:
+        return {choice.value: choice.disabled for choice in self.kwargs.get("choices", []) if choice.disabled}
+
+
+@dataclass
+class Session:
+    """What a scripted run of the prompts asked."""
+
+    asked: list[Asked] = field(default_factory=list)
+
+    @property
+    def messages(self) -> list[str]:
+        return [a.message for a in self.asked]
+
+    def by_message(self, message: str) -> Asked:
+        return next(a for a in self.asked if a.message == message)
+
+
+Drive = Callable[..., tuple[Any, Session]]
+
+
+@pytest.fixture
+def drive(monkeypatch: pytest.MonkeyPatch) -> Iterator[Drive]:
+    """``drive(call, keys)`` runs ``call(input=..., output=...)`` answering its questions with ``keys``.
+
+    ``keys`` holds one string per question, in the order they are asked.
+    """
+    with create_pipe_input() as pipe:
+
+        def run(call: Callable[..., Any], keys: list[str]) -> tuple[Any, Session]:
+            session = Session()
+            script = list(keys)
+
+            def wrap(kind: str, real: Callable[..., Any]) -> Callable[..., Any]:
+                def build(message: str, *args: Any, **kwargs: Any) -> Any:
+                    record = Asked(kind, message, dict(kwargs))
+                    session.asked.append(record)
+                    check = kwargs.get("validate")
+                    if check is not None:
+
+                        def recorded(value: str) -> Any:
+                            verdict = check(value)
+                            record.verdicts.append((value, verdict))
+                            return verdict
+
+                        kwargs["validate"] = recorded
+                    if not script:
+                        raise AssertionError(
+                            f"unexpected question {message!r}; asked so far: {session.messages}"
+                        )
+                    question = real(message, *args, **kwargs)
+                    pipe.send_text(script.pop(0))
+                    return question
+
+                return build
+
+            for kind in ("text", "select", "confirm"):
+                monkeypatch.setattr(questionary, kind, wrap(kind, getattr(questionary, kind)))
+            watchdog = threading.Timer(WATCHDOG, pipe.close)
+            watchdog.start()
+            try:
+                result = call(input=pipe, output=DummyOutput())
+            finally:
+                watchdog.cancel()
+            assert script == [], f"questions scripted but never asked: {script}"
+            return result, session
+
+        yield run
+
+
+def given(values: dict[str, Any], source: str = "{flag}") -> GivenAnswers:
+    answers = GivenAnswers()
+    answers.update(values, source)
+    return answers
+
+
+def ask(
+    drive: Drive,
+    values: dict[str, Any],
+    keys: list[str],
+    lang: str = "en",
+    defaults: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], Session]:
+    return drive(lambda **io: ask_missing(given(values), lang, defaults or {"language": lang}, **io), keys)
+
+
+# --- answering -----------------------------------------------------------------------------------
+
+
+def test_every_question_is_asked_in_model_order(drive: Drive) -> None:
+    keys = [
+        text("Blog"),  # project name
+        ENTER,  # slug: the one derived from the name
+        text("Notes and posts"),
+        text("Kim"),
+        pick(1),  # Python 3.12
+        ENTER,  # Django 5.2
+        text("8080"),
+        pick(3),  # mariadb
+        pick(1),  # 11.4
+        pick(1),  # ko
+        ENTER,  # time zone: the default for a Korean project
+    ]
+    values, session = ask(drive, {}, keys)
+    assert values == {
+        "project_name": "Blog",
+        "project_slug": "blog",
+        "description": "Notes and posts",
+        "author": "Kim",
+        "python_version": "3.12",
+        "django_version": "5.2",
+        "port": 8080,
+        "database": "mariadb",
+        "database_version": "11.4",
+        "language": "ko",
+        "time_zone": "Asia/Seoul",
+    }
+    assert session.messages == list(EN_LABELS.values())
+    assert build_answers(values).to_context() == values
+
+
+def test_defaults_are_shown_and_derived_from_earlier_answers(drive: Drive) -> None:
+    keys = [text("My Blog!"), ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, pick(2), ENTER, pick(1), ENTER]
+    values, session = ask(drive, {}, keys)
+    defaults = {a.message: a.kwargs.get("default") for a in session.asked}
+    assert defaults == {
+        "Project name": "My Django Project",
+        "Python package name": "my_blog",
+        "Short description": "A Django project generated by newproj",
+        "Author": "",
+        "Python version": "3.13",
+        "Django version": "5.2",
+        "Port": "8000",
+        "Database": "postgresql",
+        "Database server version": "8.4",  # MySQL's, as MySQL was picked
+        "Project language": "en",
+        "Time zone": "Asia/Seoul",  # Korean was picked
+    }
+    assert values["project_slug"] == "my_blog"
+    assert (values["database"], values["database_version"]) == ("mysql", "8.4")
+
+
+def test_project_language_default_follows_the_interface(drive: Drive) -> None:
+    values, session = ask(
+        drive,
+        {k: v for k, v in MOST.items() if k not in ("language", "time_zone")},
+        [ENTER, ENTER, ENTER, ENTER, ENTER],
+        lang="ko",
+    )
+    assert session.by_message("프로젝트 언어").kwargs["default"] == "ko"
+    assert (values["language"], values["time_zone"]) == ("ko", "Asia/Seoul")
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("70000", "70000 is out of range; use a port from 1 to 65535, e.g. 8000"),
+        ("0", "0 is out of range; use a port from 1 to 65535, e.g. 8000"),
+        ("abc", "'abc' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
+    ],
+)
+def test_a_bad_port_is_refused_and_the_next_answer_accepted(drive: Drive, bad: str, message: str) -> None:
+    values, session = ask(drive, {**MOST, "database": "sqlite"}, [text(bad) + text("8080")])
+    assert values["port"] == 8080
+    assert session.messages == ["Port"]  # asked once: the same prompt took the second answer
+    port = session.asked[0]
+    assert (bad, message) in port.verdicts
+    assert port.verdicts[-1] == ("8080", True)
+
+
+def test_a_bad_slug_is_refused_with_a_suggestion(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k != "project_slug"}
+    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [text("class") + text("blog")])
+    assert values["project_slug"] == "blog"
+    assert ("class", "'class' is a Python keyword; choose another name, e.g. my_class") in session.asked[
+        0
+    ].verdicts
+
+
+# --- choices ---------------------------------------------------------------------------------------
+
+
+def test_choices_come_with_descriptions(drive: Drive) -> None:
+    values, session = ask(drive, {**MOST, "port": 8000}, [ENTER, ENTER])
+    database = session.by_message("Database")
+    assert database.kind == "select"
+    assert database.titles == [
+        "postgresql (default) — server in its own container (recommended)",
+        "sqlite — file database, no server container",
+        "mysql — server in its own container",
+        "mariadb — server in its own container",
+    ]
+    assert database.kwargs["instruction"] == "(arrow keys, Enter)"
+    assert session.by_message("Database server version").titles == ["17 (default)", "18", "16"]
+    assert values["database_version"] == "17"
+
+
+def test_language_and_django_choices_are_described(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k not in ("django_version", "language", "time_zone")}
+    _, session = ask(drive, {**rest, "port": 8000, "database": "sqlite", "time_zone": "UTC"}, [ENTER, ENTER])
+    assert session.by_message("Django version").titles == [
+        "5.2 (default) — long-term support",
+        "6.1 — latest release",
+    ]
+    assert session.by_message("Project language").titles == ["en (default) — English", "ko — Korean"]
+
+
+PAIR = (
+    "Django 6.1 supports Python 3.12 to 3.15, not 3.10; pick a Python in that range or another Django version"
+)
+
+
+def test_django_61_is_disabled_after_python_310(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k not in ("python_version", "django_version")}
+    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [pick(5), pick(1)])
+    assert values["python_version"] == "3.10"
+    django = session.by_message("Django version")
+    assert django.disabled == {"6.1": PAIR}
+    assert values["django_version"] == "5.2"  # the cursor cannot land on the disabled choice
+
+
+def test_django_61_is_disabled_when_python_310_came_from_a_flag(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k != "django_version"}
+    values, session = ask(
+        drive, {**rest, "python_version": "3.10", "port": 8000, "database": "sqlite"}, [ENTER]
+    )
+    assert session.by_message("Django version").disabled == {"6.1": PAIR}
+    assert values["django_version"] == "5.2"
+
+
+def test_both_djangos_enabled_for_python_312(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k != "django_version"}
+    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [pick(1)])
+    assert session.by_message("Django version").disabled == {}
+    assert values["django_version"] == "6.1"
+
+
+# --- Korean ------------------------------------------------------------------------------------
+
+
+def test_korean_labels_choices_and_messages(drive: Drive) -> None:
+    keys = [
+        text("Blog"),
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        text("70000") + text("8080"),
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+    ]
+    values, session = ask(drive, {}, keys, lang="ko")
+    assert session.messages == list(KO_LABELS.values())
+    assert session.by_message("데이터베이스").titles == [
+        "postgresql (기본값) — 별도 컨테이너의 서버 (추천)",
+        "sqlite — 파일 데이터베이스, 서버 컨테이너 없음",
+        "mysql — 별도 컨테이너의 서버",
+        "mariadb — 별도 컨테이너의 서버",
+    ]
+    assert session.by_message("데이터베이스").kwargs["instruction"] == "(화살표 키, Enter)"
+    assert session.by_message("Django 버전").titles == ["5.2 (기본값) — 장기 지원(LTS)", "6.1 — 최신 버전"]
+    assert session.by_message("프로젝트 언어").titles == ["en — 영어", "ko (기본값) — 한국어"]
+    assert session.by_message("파이썬 패키지 이름").kwargs["instruction"] == "설정 패키지에 쓰는 소문자 이름"
+    assert ("70000", "70000은(는) 범위를 벗어났습니다. 1부터 65535 사이의 포트를 쓰세요 (예: 8000)") in (
+        session.by_message("포트").verdicts
+    )
+    assert (values["port"], values["language"], values["time_zone"]) == (8080, "ko", "Asia/Seoul")
+
+
+def test_korean_disabled_choice_reason(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k != "django_version"}
+    _, session = ask(
+        drive, {**rest, "python_version": "3.10", "port": 8000, "database": "sqlite"}, [ENTER], lang="ko"
+    )
+    assert session.by_message("Django 버전").disabled == {
+        "6.1": "Django 6.1은(는) 파이썬 3.12~3.15을(를) 지원하며 3.10은(는) 지원하지 않습니다. "
+        "이 범위의 파이썬이나 다른 Django 버전을 고르세요"
+    }
+
+
+# --- given answers ---------------------------------------------------------------------------------
+
+
+def test_given_answers_are_not_asked_again(drive: Drive) -> None:
+    values, session = ask(drive, {"port": "9000", "database": "sqlite", "author": "Lee"}, [ENTER] * 7)
+    assert session.messages == [
+        "Project name",
+        "Python package name",
+        "Short description",
+        "Python version",
+        "Django version",
+        "Project language",
+        "Time zone",
+    ]
+    assert (values["port"], values["database"], values["database_version"], values["author"]) == (
+        9000,
+        "sqlite",
+        "",
+        "Lee",
+    )
+
+
+def test_everything_given_asks_nothing(drive: Drive) -> None:
+    values, session = ask(
+        drive, {**MOST, "port": 8000, "database": "postgresql", "database_version": "16"}, []
+    )
+    assert session.asked == []
+    assert values["database_version"] == "16"
+
+
+def test_a_bad_given_value_is_refused_naming_its_source(drive: Drive) -> None:
+    with pytest.raises(InvalidAnswer) as caught:
+        drive(
+            lambda **io: ask_missing(given({"project_name": "x" * 201}, "team.yml: {name}"), "en", {}, **io),
+            [],
+        )
+    assert (
+        caught.value.message("en")
+        == "team.yml: project_name: 'xxxxxxxxxxxxxxxxxxxx…' is longer than 200 characters; shorten it"
+    )
+    assert caught.value.exit_code == 2
+
+
+def test_a_bad_given_value_is_refused_before_any_question(drive: Drive) -> None:
+    with pytest.raises(InvalidAnswer) as caught:
+        drive(lambda **io: ask_missing(given({"time_zone": "Mars/Base"}), "en", {}, **io), [])
+    assert caught.value.message("en").startswith("--time-zone: 'Mars/Base' is not a known time zone")
+
+
+def test_an_unsupported_given_pair_is_refused_before_any_question(drive: Drive) -> None:
+    with pytest.raises(InvalidAnswer) as caught:
+        drive(
+            lambda **io: ask_missing(
+                given({"python_version": "3.10", "django_version": "6.1"}), "en", {}, **io
+            ),
+            [],
+        )
+    assert caught.value.message("en") == f"--python: {PAIR}"
+
+
+def test_pythons_unsupported_by_the_given_django_are_disabled(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items() if k != "python_version"}
+    _, session = ask(drive, {**rest, "django_version": "6.1", "port": 8000, "database": "sqlite"}, [ENTER])
+    assert set(session.by_message("Python version").disabled) == {"3.10", "3.11"}
+
+
+# --- confirmation and Ctrl-C -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("keys", "answer"), [(ENTER, True), ("y", True), ("n", False)])
+def test_confirm(drive: Drive, keys: str, answer: bool) -> None:
+    result, session = drive(lambda **io: confirm("en", **io), [keys])
+    assert result is answer
+    assert session.messages == ["Write these files?"]
+    assert session.asked[0].kwargs["default"] is True
+
+
+def test_confirm_in_korean(drive: Drive) -> None:
+    _, session = drive(lambda **io: confirm("ko", **io), [ENTER])
+    assert session.messages == ["이 파일들을 쓸까요?"]
+
+
+@pytest.mark.parametrize("at", ["text", "select", "confirm"])
+def test_ctrl_c_raises_keyboard_interrupt(drive: Drive, at: str) -> None:
+    """``unsafe_ask`` lets Ctrl-C out as KeyboardInterrupt (``ask`` would return None as an answer)."""
+    with pytest.raises(KeyboardInterrupt):
+        if at == "confirm":
+            drive(lambda **io: confirm("en", **io), [CTRL_C])
+        elif at == "select":
+            ask(drive, {k: v for k, v in MOST.items() if k != "python_version"} | {"port": 8000}, [CTRL_C])
+        else:
+            ask(drive, {}, [CTRL_C])

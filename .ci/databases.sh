@@ -3,10 +3,10 @@
 # generated projects against: PostgreSQL and MariaDB from Debian's packages, on 127.0.0.1 only.
 # MariaDB stands for MySQL too: both use the same driver (mysqlclient), built here from source.
 #
-# Idempotent, for a fresh Debian bookworm machine as root with no systemd. Progress goes to
-# stderr; stdout carries only the lines to evaluate, so that a caller can write
-#     eval "$(bash .ci/databases.sh)"
-# to export NEWPROJ_TEST_POSTGRES_URL and NEWPROJ_TEST_MYSQL_URL (the tests add /<database>).
+# Idempotent, for a fresh Debian bookworm machine as root with no systemd. It sets
+# NEWPROJ_TEST_POSTGRES_URL and NEWPROJ_TEST_MYSQL_URL (the tests add /<database>): sourced
+# (`source .ci/databases.sh`) it exports them; run, it prints only the lines to evaluate on
+# stdout (progress goes to stderr), so a caller can write  eval "$(bash .ci/databases.sh)".
 set -euo pipefail
 
 USER_NAME=newproj
@@ -85,6 +85,10 @@ start_mariadb() {
     else
         log "starting MariaDB"
         install -d -o mysql -g mysql /run/mysqld
+        if [[ ! -d /var/lib/mysql/mysql ]]; then
+            log "initialising the MariaDB data folder"
+            mariadb-install-db --user=mysql --datadir=/var/lib/mysql >&2
+        fi
         # No systemd here: run the server itself in the background, as Debian's init script would.
         setsid nohup /usr/sbin/mariadbd --user=mysql --bind-address=127.0.0.1 --port=3306 \
             </dev/null >/var/log/newproj-mariadb.log 2>&1 &
@@ -107,5 +111,7 @@ install_packages
 start_postgres
 start_mariadb
 log "ready"
-echo "export NEWPROJ_TEST_POSTGRES_URL=postgres://$USER_NAME:$PASSWORD@127.0.0.1:5432"
-echo "export NEWPROJ_TEST_MYSQL_URL=mysql://$USER_NAME:$PASSWORD@127.0.0.1:3306"
+export NEWPROJ_TEST_POSTGRES_URL="postgres://$USER_NAME:$PASSWORD@127.0.0.1:5432"
+export NEWPROJ_TEST_MYSQL_URL="mysql://$USER_NAME:$PASSWORD@127.0.0.1:3306"
+echo "export NEWPROJ_TEST_POSTGRES_URL=$NEWPROJ_TEST_POSTGRES_URL"
+echo "export NEWPROJ_TEST_MYSQL_URL=$NEWPROJ_TEST_MYSQL_URL"

@@ -3,13 +3,12 @@
 Every test runs with ``HOME`` and the XDG folders inside a temporary folder, so that neither
 newproj nor a ``cookiecutter`` subprocess ever reads the user's ``~/.cookiecutterrc`` or writes
 to their replay folder. Subprocesses that install packages get the user's real pip cache
-(:func:`pip_env`) so that venvs build quickly and offline where the cache allows.
+(the ``pip_env`` fixture) so that venvs build quickly and offline where the cache allows.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,11 @@ from typing import Any
 import newproj
 import pytest
 
-#: The repository root of the checkout these tests run from.
-REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The user's real home and pip cache, read before any fixture isolates ``HOME``.
 REAL_HOME = Path(os.environ.get("HOME") or Path.home())
 REAL_PIP_CACHE = Path(os.environ.get("PIP_CACHE_DIR") or REAL_HOME / ".cache" / "pip")
 
-_ISOLATED_VARIABLES = ("COOKIECUTTER_CONFIG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "PYTHONPATH")
+_ISOLATED_VARIABLES = ("COOKIECUTTER_CONFIG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -65,19 +62,29 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return home
 
 
-def pip_env(**extra: str) -> dict[str, str]:
-    """The environment for a subprocess that runs pip: isolated HOME, but the user's pip cache."""
+def _pip_environment(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(PIP_CACHE_DIR=str(REAL_PIP_CACHE), PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
-    env.pop("VIRTUAL_ENV", None)
-    env.pop("PYTHONHOME", None)
+    for name in ("VIRTUAL_ENV", "PYTHONHOME", "PIP_REQUIRE_VIRTUALENV"):
+        env.pop(name, None)
     env.update(extra)
     return env
 
 
-def venv_python(venv: Path) -> Path:
-    """The interpreter of the virtual environment ``venv``."""
-    return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+@pytest.fixture(scope="session")
+def pip_env() -> Callable[..., dict[str, str]]:
+    """``pip_env(**extra)``: the environment for a subprocess that runs pip or a venv's Python.
+
+    HOME stays isolated, but pip uses the user's real cache, so venvs build fast (and offline
+    where the cache already holds every wheel).
+    """
+    return _pip_environment
+
+
+@pytest.fixture(scope="session")
+def real_home() -> Path:
+    """The user's home as it was before the tests isolated HOME (to find e.g. pyenv's Pythons)."""
+    return REAL_HOME
 
 
 @pytest.fixture

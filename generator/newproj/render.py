@@ -146,7 +146,10 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
         raise UsageError("write_failed", path=target.parent, detail=err.strerror or err) from err
     done = False
     try:
-        project = _render(answers, staging)
+        try:
+            project = _render(answers, staging)
+        except OSError as err:
+            raise UsageError("write_failed", path=target, detail=err.strerror or err) from err
         files = _list_files(project)
         kept: tuple[str, ...] = ()
         try:

@@ -603,7 +603,7 @@ def test_project_language_from_the_answers_file_beats_the_interface(cli: Run, wo
         ),
         (
             ("--python", "2.7"),
-            "error: --python: '2.7' is not one of 3.13, 3.12, 3.14, 3.15, 3.11, 3.10; use one of them",
+            "error: --python: '2.7' is not one of 3.10, 3.11, 3.12, 3.13, 3.14, 3.15; use one of them",
         ),
         (
             ("--database", "oracle"),

@@ -99,9 +99,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} is a Python keyword; choose another name, e.g. {suggestion}",
         "ko": "{value!r}은(는) 파이썬 예약어입니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
-    "slug_shadows": {
-        "en": "{value!r} would shadow the {what} module {value}; choose another name, e.g. {suggestion}",
-        "ko": "{value!r}은(는) {what} 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
+    "slug_shadows_stdlib": {
+        "en": "{value!r} would shadow the standard library module {value}; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) 표준 라이브러리 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
+    },
+    "slug_shadows_installed": {
+        "en": "{value!r} would shadow the installed module {value}; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) 설치된 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
     "slug_reserved": {
         "en": "{value!r} is reserved by Django or the starter app; choose another name, e.g. {suggestion}",
@@ -186,16 +190,44 @@ def _text(field: str, value: Any, required: bool = True) -> str:
     return text
 
 
+def display_order(choices: tuple[str, ...]) -> tuple[str, ...]:
+    """Choices as people read them: version numbers ascending, other words as given."""
+    if all(re.fullmatch(r"[0-9]+(\.[0-9]+)*", c) for c in choices):
+        return tuple(sorted(choices, key=lambda c: tuple(int(part) for part in c.split("."))))
+    return choices
+
+
 def _choice(field: str, value: Any, choices: tuple[str, ...]) -> str:
     text = str(value).strip().lower()
     if text not in choices:
-        raise AnswerError(field, "choice", value=str(value), choices=", ".join(choices))
+        raise AnswerError(field, "choice", value=str(value), choices=", ".join(display_order(choices)))
     return text
 
 
-def _suggest(slug: str) -> str:
-    slug = re.sub(r"[^a-z0-9_]+", "_", slug.lower()).strip("_")
-    return f"my_{slug}" if slug else "my_project"
+def _slug_problem(slug: str) -> str | None:
+    """The message code of the first rule ``slug`` breaks, or None when it is acceptable."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
+        return "slug_format"
+    if len(slug) > SLUG_MAX:
+        return "slug_length"
+    if keyword.iskeyword(slug) or keyword.issoftkeyword(slug):
+        return "slug_keyword"
+    if slug in RESERVED_SLUGS:
+        return "slug_reserved"
+    if slug in sys.stdlib_module_names:
+        return "slug_shadows_stdlib"
+    if _is_installed(slug):
+        return "slug_shadows_installed"
+    return None
+
+
+def _suggest(value: str) -> str:
+    """An acceptable name close to ``value``: its slug form, else that prefixed with ``my_``."""
+    slug = re.sub(r"[^a-z0-9_]+", "_", slugify(value).lower()).strip("_")[:SLUG_MAX].rstrip("_")
+    if slug and _slug_problem(slug) is None:
+        return slug
+    prefixed = f"my_{slug}"[:SLUG_MAX].rstrip("_") if slug else "my_project"
+    return prefixed if _slug_problem(prefixed) is None else "my_project"
 
 
 def _is_installed(name: str) -> bool:
@@ -215,23 +247,13 @@ def validate_project_slug(value: Any) -> str:
     slug = str(value).strip()
     if not slug:
         raise AnswerError("project_slug", "required")
-    suggestion = _suggest(slugify(slug))[:SLUG_MAX].rstrip("_")
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
-        raise AnswerError("project_slug", "slug_format", value=slug, suggestion=suggestion)
-    if len(slug) > SLUG_MAX:
+    problem = _slug_problem(slug)
+    if problem == "slug_length":
         raise AnswerError(
-            "project_slug", "slug_length", value=slug, limit=SLUG_MAX, suggestion=slug[:SLUG_MAX].rstrip("_")
+            "project_slug", problem, value=slug, limit=SLUG_MAX, suggestion=_suggest(slug[:SLUG_MAX])
         )
-    if keyword.iskeyword(slug) or keyword.issoftkeyword(slug):
-        raise AnswerError("project_slug", "slug_keyword", value=slug, suggestion=suggestion)
-    if slug in RESERVED_SLUGS:
-        raise AnswerError("project_slug", "slug_reserved", value=slug, suggestion=suggestion)
-    if slug in sys.stdlib_module_names:
-        raise AnswerError(
-            "project_slug", "slug_shadows", value=slug, what="standard library", suggestion=suggestion
-        )
-    if _is_installed(slug):
-        raise AnswerError("project_slug", "slug_shadows", value=slug, what="installed", suggestion=suggestion)
+    if problem:
+        raise AnswerError("project_slug", problem, value=slug, suggestion=_suggest(slug))
     return slug
 
 
@@ -258,7 +280,7 @@ def validate_django_version(value: Any) -> str:
 def validate_port(value: Any) -> int:
     """An integer from 1 to 65535 (bools and fractions refused)."""
     text = str(value).strip()
-    if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text):
+    if isinstance(value, bool) or not re.fullmatch(r"-?[0-9]+", text):
         raise AnswerError("port", "port_type", value=text)
     port = int(text)
     if not 1 <= port <= 65535:
@@ -281,7 +303,7 @@ def validate_database_version(value: Any, database: str) -> str:
             "db_version",
             value=text,
             database=database,
-            choices=", ".join(choices) or "''",
+            choices=", ".join(display_order(choices)) or "''",
         )
     return text
 
@@ -537,7 +559,7 @@ def files_to_remove(context: Mapping[str, Any]) -> list[str]:
 
 def cruft_record(context: Mapping[str, Any], commit: str | None = None) -> dict[str, Any]:
     """The ``.cruft.json`` of a generated project: where it came from and its answers."""
-    answers = {name: context[name] for name in FIELD_NAMES}
+    answers = build_answers({name: context[name] for name in FIELD_NAMES}).to_context()
     answers["_template"] = context["_template"]
     return {
         "template": context["_template"],
@@ -550,8 +572,18 @@ def cruft_record(context: Mapping[str, Any], commit: str | None = None) -> dict[
 
 
 def finish_project(project_dir: str, context: Mapping[str, Any], commit: str | None = None) -> None:
-    """After rendering: remove the files the answers do not use and write ``.cruft.json``."""
+    """After rendering: remove the files the answers do not use and write ``.cruft.json``.
+
+    Byte-code folders are removed too: pip compiles the template's ``.py`` files when it
+    installs the wheel, and cookiecutter would copy those ``__pycache__`` folders along.
+    """
     import os
+    import shutil
+
+    for folder, subfolders, _files in os.walk(project_dir):
+        if "__pycache__" in subfolders:
+            shutil.rmtree(os.path.join(folder, "__pycache__"))
+            subfolders.remove("__pycache__")
 
     for relative in files_to_remove(context):
         path = os.path.join(project_dir, relative)

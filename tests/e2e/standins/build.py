@@ -22,7 +22,6 @@ if __name__ == "__main__" and not __package__:
     raise SystemExit(_main())
 
 import argparse
-import fcntl
 import hashlib
 import os
 import re
@@ -30,25 +29,24 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import dockerutil, rootfs, wheelhouse
-from .catalog import ImageSpec, db_spec, python_spec
+from .cache import CACHE_ENV, cache_dir, cache_lock
+from .catalog import BuildKey, ImageSpec, db_spec, python_spec
 from .procs import StandinError, log
+from .smoke import smoke
 from .wheelhouse import RequirementFile
 
-DEFAULT_CACHE = Path("/var/cache/newproj-standins")
-CACHE_ENV = "NEWPROJ_STANDIN_CACHE"
+BUILD_JOBS = 2  # image builds at once (the machines have 2 cores)
 RECIPE_VERSION = "1"  # bump to force rebuilds after changing the Python side of a recipe
 DESCRIPTION_FILE = "/etc/newproj-standin/description"
 DEFAULT_PYTHONS = ["3.11", "3.13"]
 DEFAULT_DBS = ["postgres:17", "mariadb:11.8", "mysql:8.4"]
 SMOKE_REQUIREMENTS = Path(__file__).resolve().parent / "requirements-smoke.txt"
-_INCLUDE_LINE = re.compile(r"^\s*(?:-r|--requirement|-c|--constraint)[\s=]+(\S+)")
+_INCLUDE_LINE = re.compile(r"^\s*(-r|--requirement|-c|--constraint)[\s=]+(\S+)")
 
 
 @dataclass
@@ -74,36 +72,11 @@ class BuildGroup:
         return self.spec.recipe == "python"
 
 
-# --- cache directory -------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """The cache directory ($NEWPROJ_STANDIN_CACHE or /var/cache/newproj-standins)."""
-    path = Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StandinError(f"cannot create cache directory {path} ({exc}); set {CACHE_ENV}") from exc
-    return path
-
-
-@contextmanager
-def cache_lock(cache: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the cache, so parallel test suites build things once."""
-    with (cache / ".lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log(f"waiting for another build holding {cache / '.lock'}")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-
-
 # --- requirement files -----------------------------------------------------------------
 
 
 def read_requirements(path: Path, seen: frozenset[Path] = frozenset()) -> str:
-    """The text of a requirements file with its -r/-c includes inlined."""
+    """The text of a requirements file with its -r includes inlined (and -c paths absolute)."""
     path = path.resolve()
     if path in seen:
         raise StandinError(f"requirement files include each other: {path}")
@@ -114,10 +87,12 @@ def read_requirements(path: Path, seen: frozenset[Path] = frozenset()) -> str:
     lines = []
     for line in text.splitlines():
         match = _INCLUDE_LINE.match(line)
-        if match:
-            lines.append(read_requirements(path.parent / match.group(1), seen | {path}))
-        else:
+        if match is None:
             lines.append(line)
+        elif match.group(1) in ("-r", "--requirement"):
+            lines.append(read_requirements(path.parent / match.group(2), seen | {path}))
+        else:
+            lines.append(f"{match.group(1)} {(path.parent / match.group(2)).resolve()}")
     return "\n".join(lines) + "\n"
 
 
@@ -126,14 +101,21 @@ def requirement_sha(req: RequirementFile) -> str:
     return hashlib.sha256(req.content.encode()).hexdigest()[:16]
 
 
+def requirement_name(path: Path) -> str:
+    """A short name for reports: the file name with its directory's name."""
+    path = Path(path).resolve()
+    return f"{path.parent.name}/{path.name}"
+
+
 def load_requirements(files: list[Path], cache: Path) -> list[RequirementFile]:
-    """Read requirement files and remember their content in the cache (for later unions)."""
+    """Read requirement files and remember them in the cache (for later unions)."""
     reqs = []
     for path in files:
-        req = RequirementFile(name=path.name, content=read_requirements(Path(path)))
+        req = RequirementFile(name=requirement_name(path), content=read_requirements(Path(path)))
         store = cache / "requirements" / requirement_sha(req)
         store.mkdir(parents=True, exist_ok=True)
-        (store / req.name).write_text(req.content, encoding="utf-8")
+        (store / "requirements.txt").write_text(req.content, encoding="utf-8")
+        (store / "name").write_text(req.name, encoding="utf-8")
         reqs.append(req)
     return reqs
 
@@ -142,9 +124,10 @@ def recall_requirements(cache: Path, shas: set[str]) -> list[RequirementFile]:
     """Requirement files seen before, by content hash (those still in the cache)."""
     reqs = []
     for sha in sorted(shas):
-        for path in sorted((cache / "requirements" / sha).glob("*")):
-            reqs.append(RequirementFile(name=path.name, content=path.read_text(encoding="utf-8")))
-            break
+        store = cache / "requirements" / sha
+        if (store / "requirements.txt").is_file() and (store / "name").is_file():
+            reqs.append(RequirementFile(name=(store / "name").read_text(encoding="utf-8"),
+                                        content=(store / "requirements.txt").read_text(encoding="utf-8")))
     return reqs
 
 
@@ -167,7 +150,7 @@ def recipe_hash(spec: ImageSpec) -> str:
 
 def plan(specs: list[ImageSpec]) -> list[BuildGroup]:
     """Group specs that are the same image, keeping the request order."""
-    groups: dict[tuple, BuildGroup] = {}
+    groups: dict[BuildKey, BuildGroup] = {}
     for spec in specs:
         if spec.build_key in groups:
             if spec.tag not in groups[spec.build_key].tags:
@@ -245,17 +228,50 @@ def build_group(group: BuildGroup, reqs: list[RequirementFile], cache: Path, bas
             dockerutil.REQUIREMENTS_LABEL: " ".join(sorted(shas)),
             dockerutil.HASH_LABEL: full_hash(group.recipe_hash, shas),
         }
-        name = "-".join([spec.recipe, spec.suite, *(v for _, v in spec.build_args)])
+        name = re.sub(r"[^A-Za-z0-9.]+", "-", group.tags[0])
+        previous = {image for tag in group.tags if (image := dockerutil.image_id(tag))}
         dockerutil.build(context, group.tags, args, labels, cache / "logs" / f"build-{name}.log")
+    remove_replaced(previous, group.tags[0])
 
 
-def ensure_base_images(suites: set[str], cache: Path) -> dict[str, str]:
-    """Base image tag per suite, bootstrapping missing root file systems in parallel."""
-    if not suites:
-        return {}
-    with ThreadPoolExecutor(max_workers=len(suites)) as pool:
-        futures = {suite: pool.submit(rootfs.ensure_base_image, suite, cache) for suite in suites}
-        return {suite: future.result() for suite, future in futures.items()}
+def remove_replaced(previous: set[str], tag: str) -> None:
+    """Remove the images `tag` and its group pointed to before a rebuild, if now unused.
+
+    `docker rmi` without force leaves an image that a container still uses, or that
+    another tag still names; that is fine.
+    """
+    current = dockerutil.image_id(tag)
+    for image in sorted(previous - {current}):
+        if dockerutil.remove_image(image):
+            log(f"removed the replaced image {image[:19]}")
+
+
+def build_all(stale: list[BuildGroup], reqs: list[RequirementFile], cache: Path) -> None:
+    """Build the stale groups, BUILD_JOBS at a time, each once its base image is ready.
+
+    The base images of all needed releases are prepared in parallel first (debootstrap
+    is mostly network-bound); the first failure cancels the builds not yet started.
+    """
+    if not stale:
+        return
+    if any(group.is_python for group in stale):
+        wheelhouse.pip_command(cache)  # create the download venv before threads race for it
+    suites = {group.spec.suite for group in stale}
+    with ThreadPoolExecutor(max_workers=len(suites)) as base_pool, \
+            ThreadPoolExecutor(max_workers=BUILD_JOBS) as build_pool:
+        bases = {suite: base_pool.submit(rootfs.ensure_base_image, suite, cache) for suite in suites}
+
+        def build(group: BuildGroup) -> None:
+            build_group(group, reqs, cache, bases[group.spec.suite].result())
+
+        futures = [build_pool.submit(build, group) for group in stale]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
 
 
 def describe(spec: ImageSpec) -> str:
@@ -286,9 +302,7 @@ def ensure_images(
             else:
                 log(f"up to date: {', '.join(group.tags)}")
                 retag(group, tag)
-        bases = ensure_base_images({group.spec.suite for group in stale}, cache)
-        for group in stale:
-            build_group(group, reqs, cache, bases[group.spec.suite])
+        build_all(stale, reqs, cache)
         return {spec.tag: describe(spec) for spec in specs}
 
 
@@ -330,8 +344,6 @@ def main(argv: list[str] | None = None) -> int:
         for line in descriptions.values():
             print(line)
         if args.smoke:
-            from .smoke import smoke
-
             smoke(args.python, args.db)
     except StandinError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -35,6 +35,7 @@ PYTHON_SUITES: dict[str, str] = {
 }
 # postgres:<major> -> release shipping postgresql-<major>.
 POSTGRES_SUITES: dict[str, str] = {"15": "bookworm", "17": "trixie", "18": "forky"}
+FIRST_VERSIONED_PGDATA = 18  # official images keep PGDATA in /var/lib/postgresql/<major>/docker
 # mariadb:<tag> -> release whose mariadb-server is that series.
 MARIADB_SUITES: dict[str, str] = {
     "10.11": "bookworm",
@@ -48,6 +49,9 @@ MYSQL_SUITES: dict[str, str] = {"8.4": "trixie", "8.0": "trixie", "8": "trixie",
 MYSQL_NOTE = "standing in for MySQL: Debian has no MySQL server, MariaDB speaks its protocol"
 
 
+BuildKey = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
 @dataclass(frozen=True)
 class ImageSpec:
     """One requested tag and the recipe build that provides it."""
@@ -59,7 +63,7 @@ class ImageSpec:
     note: str = ""  # appended to the image's own description
 
     @property
-    def build_key(self) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    def build_key(self) -> BuildKey:
         """Specs with the same key are one image under several tags."""
         return (self.recipe, self.suite, self.build_args)
 
@@ -90,12 +94,19 @@ def python_spec(version: str) -> ImageSpec:
     )
 
 
+def postgres_layout(major: str) -> tuple[tuple[str, str], ...]:
+    """PGDATA and volume of the official image: /var/lib/postgresql/<major>/docker from 18 on."""
+    if int(major) >= FIRST_VERSIONED_PGDATA:
+        return (("PGDATA", f"/var/lib/postgresql/{major}/docker"), ("PG_VOLUME", "/var/lib/postgresql"))
+    return (("PGDATA", "/var/lib/postgresql/data"), ("PG_VOLUME", "/var/lib/postgresql/data"))
+
+
 def db_spec(tag: str) -> ImageSpec:
     """The spec of a database tag such as postgres:17, mariadb:11.8 or mysql:8.4."""
     name, _, version = tag.partition(":")
     if name == "postgres":
         suite = _lookup(POSTGRES_SUITES, version, tag)
-        return ImageSpec(tag, "postgres", suite, (("PG_MAJOR", version),))
+        return ImageSpec(tag, "postgres", suite, (("PG_MAJOR", version), *postgres_layout(version)))
     if name == "mariadb":
         return ImageSpec(tag, "mariadb", _lookup(MARIADB_SUITES, version, tag), ())
     if name == "mysql":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from .procs import log, run, run_logged
 
@@ -18,12 +19,13 @@ REQUIREMENTS_LABEL = f"{LABEL_PREFIX}.requirements"
 BUILD_ENV = {"DOCKER_BUILDKIT": "0"}
 
 
-def image_inspect(tag: str) -> dict | None:
+def image_inspect(tag: str) -> dict[str, Any] | None:
     """`docker image inspect` of `tag`, or None when there is no such image."""
     proc = run(["docker", "image", "inspect", tag], check=False)
     if proc.returncode != 0:
         return None
-    return json.loads(proc.stdout)[0]
+    info: dict[str, Any] = json.loads(proc.stdout)[0]
+    return info
 
 
 def image_labels(tag: str) -> dict[str, str] | None:
@@ -45,9 +47,19 @@ def image_id(tag: str) -> str | None:
     return None if info is None else str(info["Id"])
 
 
+def remove_image(image: str) -> bool:
+    """`docker rmi` (not forced); whether the image was removed."""
+    return run(["docker", "rmi", image], check=False).returncode == 0
+
+
 def tag_image(source: str, target: str) -> None:
     """Point `target` at the image of `source`."""
     run(["docker", "tag", source, target])
+
+
+def label_instruction(labels: Mapping[str, str]) -> str:
+    """One Dockerfile LABEL instruction setting all `labels` (a single, cheap build step)."""
+    return "LABEL " + " ".join(f"{json.dumps(k)}={json.dumps(v)}" for k, v in labels.items())
 
 
 def build(
@@ -57,17 +69,23 @@ def build(
     labels: Mapping[str, str],
     log_path: Path,
 ) -> None:
-    """`docker build` the Dockerfile in `context` under `tags`, echoing its steps."""
+    """`docker build` the Dockerfile in `context` under `tags`, echoing its steps.
+
+    The labels are appended to the context's Dockerfile as one instruction (the classic
+    builder turns each --label option into a step of its own).
+    """
+    dockerfile = context / "Dockerfile"
+    with dockerfile.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + label_instruction(labels) + "\n")
     cmd = ["docker", "build", "--rm", "--force-rm"]
     for tag in tags:
         cmd += ["-t", tag]
     for name, value in build_args.items():
         cmd += ["--build-arg", f"{name}={value}"]
-    for name, value in labels.items():
-        cmd += ["--label", f"{name}={value}"]
     cmd.append(str(context))
     log(f"docker build {' '.join(tags)} (log: {log_path})")
-    run_logged(cmd, log_path, env=BUILD_ENV, echo=lambda line: line.startswith("Step "))
+    run_logged(cmd, log_path, env=BUILD_ENV, prefix=f"[{tags[0]}] ",
+               echo=lambda line: line.startswith("Step "))
 
 
 def read_file(tag: str, path: str) -> str:

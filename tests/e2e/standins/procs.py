@@ -88,12 +88,14 @@ def run_logged(
     log_path: Path,
     *,
     echo: Callable[[str], bool] = lambda line: False,
+    prefix: str = "",
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> None:
     """Run a long command, writing its combined output to `log_path`.
 
-    Lines for which `echo` returns True are also shown as progress. A non-zero exit
+    Lines for which `echo` returns True are also shown as progress (after `prefix`,
+    which tells parallel commands apart). A non-zero exit
     raises StandinError with the command, the log's path and the output's tail.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +120,7 @@ def run_logged(
             log_file.write(line)
             last.append(line.rstrip("\n"))
             if echo(line):
-                log("    " + shorten(line.strip()))
+                log("    " + shorten(prefix + line.strip()))
         returncode = proc.wait()
     if returncode != 0:
         output = "\n".join(last) + f"\n(full output in {log_path})"

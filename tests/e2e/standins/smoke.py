@@ -17,11 +17,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import dockerutil
-from .build import cache_dir
+from .cache import cache_dir
 from .catalog import db_spec, python_spec
 from .procs import StandinError, log, run, run_logged, tail
 
@@ -34,7 +34,8 @@ INIT_SQL = "CREATE TABLE smoke_init (id integer);\nINSERT INTO smoke_init VALUES
 PYTHON_DOCKERFILE = """\
 FROM {tag}
 RUN apt-get update \\
- && apt-get install -y --no-install-recommends gcc libc6-dev pkg-config default-libmysqlclient-dev libmariadb3 \\
+ && apt-get install -y --no-install-recommends \\
+        gcc libc6-dev pkg-config default-libmysqlclient-dev libmariadb3 \\
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 RUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir Django mysqlclient
@@ -50,11 +51,10 @@ class DbCase:
     """How to configure, health-check and connect to one database stand-in."""
 
     tag: str
-    data_dir: str
     env: dict[str, str]
     health: list[str]
     client: Callable[[str, str], list[str]]  # (host, password) -> command printing "1"
-    after_restart_env: dict[str, str] = field(default_factory=dict)
+    server_args: tuple[str, ...] = ()  # a compose file's `command:`
 
 
 def db_case(tag: str) -> DbCase:
@@ -62,7 +62,7 @@ def db_case(tag: str) -> DbCase:
     recipe = db_spec(tag).recipe
     if recipe == "postgres":
         return DbCase(
-            tag, "/var/lib/postgresql/data",
+            tag,
             {"POSTGRES_USER": "smoke", "POSTGRES_PASSWORD": PASSWORD, "POSTGRES_DB": "smokedb"},
             ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-U", "smoke", "-d", "smokedb"],
             lambda host, pw: ["psql", f"postgresql://smoke:{pw}@{host}:5432/smokedb",
@@ -70,15 +70,18 @@ def db_case(tag: str) -> DbCase:
         )
     if tag.startswith("mysql:"):
         return DbCase(
-            tag, "/var/lib/mysql",
+            tag,
             {"MYSQL_ROOT_PASSWORD": ROOT_PASSWORD, "MYSQL_DATABASE": "smokedb",
              "MYSQL_USER": "smoke", "MYSQL_PASSWORD": PASSWORD},
             ["mysqladmin", "ping", "-h", "127.0.0.1", "-u", "root", f"-p{ROOT_PASSWORD}"],
             lambda host, pw: ["mysql", "-h", host, "-u", "smoke", f"-p{pw}", "smokedb",
                               "-N", "-e", "SELECT count(*) FROM smoke_init"],
+            # MySQL-only options that compose files for mysql:8 pass; must not break it.
+            ("--character-set-server=utf8mb4", "--default-authentication-plugin=mysql_native_password",
+             "--mysql-native-password=ON"),
         )
     return DbCase(
-        tag, "/var/lib/mysql",
+        tag,
         {"MARIADB_ROOT_PASSWORD": ROOT_PASSWORD, "MARIADB_DATABASE": "smokedb",
          "MARIADB_USER": "smoke", "MARIADB_PASSWORD": PASSWORD},
         ["healthcheck.sh", "--connect", "--innodb_initialized"],
@@ -193,23 +196,33 @@ def stop_cleanly(name: str) -> float:
     return took
 
 
+def data_volume(tag: str) -> str:
+    """The (single) VOLUME the image declares: where a compose file mounts its volume."""
+    info = dockerutil.image_inspect(tag)
+    volumes = sorted(((info or {}).get("Config") or {}).get("Volumes") or {})
+    if len(volumes) != 1:
+        raise StandinError(f"{tag}: expected one declared volume, found {volumes}")
+    return str(volumes[0])
+
+
 def smoke_db(tag: str) -> None:
     """All checks of one database tag."""
     case = db_case(tag)
+    data_dir = data_volume(tag)
     suffix = uuid.uuid4().hex[:8]
     first, second = f"newproj-smoke-{suffix}-a", f"newproj-smoke-{suffix}-b"
     with docker_network(f"newproj-smoke-{suffix}") as net, \
             docker_volume(f"newproj-smoke-{suffix}") as vol, init_dir() as initdb:
         env_args = [arg for key, value in case.env.items() for arg in ("-e", f"{key}={value}")]
-        with container(first, ["--network", net, "-v", f"{vol}:{case.data_dir}",
+        with container(first, ["--network", net, "-v", f"{vol}:{data_dir}",
                                "-v", f"{initdb}:/docker-entrypoint-initdb.d:ro",
-                               *env_args, tag]):
+                               *env_args, tag, *case.server_args]):
             took = wait_healthy(first, case.health)
             if connect(case, net, first, PASSWORD) != "1":
                 raise StandinError(f"{tag}: the init script's table is not there")
             check_rejects_wrong_password(case, net, first)
             stopped = stop_cleanly(first)
-        with container(second, ["--network", net, "-v", f"{vol}:{case.data_dir}", tag]):
+        with container(second, ["--network", net, "-v", f"{vol}:{data_dir}", tag]):
             wait_healthy(second, case.health)
             if connect(case, net, second, PASSWORD) != "1":
                 raise StandinError(f"{tag}: data lost on restart")

@@ -19,6 +19,11 @@ from pathlib import Path
 
 from .procs import StandinError, log, run, shorten
 
+try:
+    import tomllib
+except ImportError:  # Python 3.10: build requirements are read with a regular expression
+    tomllib = None  # type: ignore[assignment]
+
 PLATFORMS = (
     "manylinux_2_17_x86_64",
     "manylinux2014_x86_64",
@@ -102,9 +107,11 @@ def split_sdist_requirements(content: str) -> tuple[str, list[str]]:
 
 
 def _pip_errors(stderr: str) -> str:
-    """pip's ERROR lines, joined and shortened, for a skip reason."""
+    """The gist of pip's resolution error, for a skip reason."""
     errors = [line.removeprefix("ERROR: ") for line in stderr.splitlines() if line.startswith("ERROR:")]
-    return shorten("; ".join(errors) or stderr.strip(), 300)
+    wanted = [e for e in errors if any(marker in e for marker in _RESOLUTION_FAILURES)]
+    reason = (wanted or errors or [stderr.strip()])[0]
+    return shorten(reason.split(" (from versions:")[0], 200)
 
 
 def download_requirements(
@@ -146,9 +153,7 @@ def build_requirements(sdist: Path) -> list[str]:
             return ["setuptools", "wheel"]
         extracted = archive.extractfile(member)
         text = extracted.read().decode() if extracted else ""
-    try:
-        import tomllib
-    except ImportError:  # Python 3.10
+    if tomllib is None:
         match = re.search(r"\[build-system\][^\[]*?requires\s*=\s*\[([^\]]*)\]", text, re.S)
         return re.findall(r"[\"']([^\"']+)[\"']", match.group(1)) if match else ["setuptools"]
     return list(tomllib.loads(text).get("build-system", {}).get("requires", ["setuptools"]))

@@ -8,6 +8,12 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")  # noqa: F405
 
+# {{ "정적 파일은 WhiteNoise 가 제공합니다 (SecurityMiddleware 바로 다음)" if ko else "WhiteNoise serves the static files (right after SecurityMiddleware)" }}
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -111,8 +111,8 @@ temp_server_start() {
         --loose-innodb_buffer_pool_load_at_startup=0 \
         --loose-innodb_buffer_pool_dump_at_shutdown=0 &
     TEMP_PID=$!
-    local i
-    for i in $(seq 60); do
+    local _
+    for _ in $(seq 60); do
         if mariadb --protocol=socket --socket="$SOCKET" -uroot -e 'SELECT 1' > /dev/null 2>&1; then
             return 0
         fi
@@ -194,7 +194,11 @@ run_initdb_d() {
         case "$f" in
             *.sh)
                 if [ -x "$f" ]; then log "running $f"; "$f"
-                else log "sourcing $f"; . "$f"; fi ;;
+                else
+                    log "sourcing $f"
+                    # shellcheck source=/dev/null
+                    . "$f"
+                fi ;;
             *.sql)     log "running $f"; process_sql "${db_args[@]}" < "$f" ;;
             *.sql.gz)  log "running $f"; gunzip -c "$f" | process_sql "${db_args[@]}" ;;
             *.sql.xz)  log "running $f"; xz -dc "$f" | process_sql "${db_args[@]}" ;;

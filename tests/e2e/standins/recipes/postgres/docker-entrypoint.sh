@@ -54,12 +54,15 @@ init_database_dir() {
        or set POSTGRES_HOST_AUTH_METHOD=trust to allow all connections without a password."
     fi
     log "initializing database cluster in $PGDATA"
-    local pwargs=()
+    # The process substitution must be in the initdb command itself to stay open.
     if [ -n "$POSTGRES_PASSWORD" ]; then
-        pwargs=(--pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD"))
+        # shellcheck disable=SC2086
+        initdb --username="$POSTGRES_USER" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD") \
+            $POSTGRES_INITDB_ARGS
+    else
+        # shellcheck disable=SC2086
+        initdb --username="$POSTGRES_USER" $POSTGRES_INITDB_ARGS
     fi
-    # shellcheck disable=SC2086
-    initdb --username="$POSTGRES_USER" "${pwargs[@]}" $POSTGRES_INITDB_ARGS
     printf '\nhost all all all %s\n' "$POSTGRES_HOST_AUTH_METHOD" >> "$PGDATA/pg_hba.conf"
 }
 
@@ -98,7 +101,11 @@ run_initdb_d() {
         case "$f" in
             *.sh)
                 if [ -x "$f" ]; then log "running $f"; "$f"
-                else log "sourcing $f"; . "$f"; fi ;;
+                else
+                    log "sourcing $f"
+                    # shellcheck source=/dev/null
+                    . "$f"
+                fi ;;
             *.sql)    log "running $f"; run_psql --dbname "$POSTGRES_DB" -f "$f" ;;
             *.sql.gz) log "running $f"; gunzip -c "$f" | run_psql --dbname "$POSTGRES_DB" ;;
             *.sql.xz) log "running $f"; xz -dc "$f" | run_psql --dbname "$POSTGRES_DB" ;;

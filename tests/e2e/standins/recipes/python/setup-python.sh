@@ -24,7 +24,7 @@ if [ -x "/usr/bin/$py-config" ]; then
 fi
 
 # pip itself, from the wheelhouse (a pip wheel can run itself), into /usr/local.
-pip_wheel="$(ls /wheelhouse/pip-*.whl | sort -V | tail -n 1)"
+pip_wheel="$(find /wheelhouse -name 'pip-*.whl' | sort -V | tail -n 1)"
 "$exe" "$pip_wheel/pip" install --no-index --find-links /wheelhouse --no-cache-dir \
     --root-user-action=ignore --disable-pip-version-check pip
 

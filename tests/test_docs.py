@@ -1,0 +1,372 @@
+"""The docs are checked against the code, so they cannot drift.
+
+Each check reads the code (the typer command, ``ExitCode``, the answers model, the generated
+project) and looks for it in ``docs/en`` and ``docs/ko``: deleting an option's row, a key's row,
+an exit code's row, a line of a quoted file or a section of one language fails a test here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import newproj
+import newproj.cli
+import pytest
+import typer
+from newproj.errors import ExitCode
+from newproj.model import FIELDS, FIELDS_BY_NAME, AnswerError, check_python_django, default_for
+from newproj.sources import read_answers_file
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DOCS = REPO_ROOT / "docs"
+LANGS = ("en", "ko")
+PAGES = ("getting-started.md", "reference.md", "docker-concepts.md")
+EXAMPLE = DOCS / "en" / "answers.example.yml"
+#: ``<!-- generated: Dockerfile 20-25 -->`` before a fenced block: those lines of the generated project.
+GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<end>\d+) -->\n```[\w-]*\n")
+
+ROOT_COMMAND = typer.main.get_command(newproj.cli.app)
+INIT_COMMAND = ROOT_COMMAND.commands["init"]
+
+
+def all_params(command: Any) -> list[Any]:
+    """The command's parameters (``command.params``) plus the ``--help`` option click adds."""
+    return command.get_params(typer.Context(command))
+
+
+# --- reading markdown -------------------------------------------------------------------
+
+
+def read(lang: str, page: str) -> str:
+    return (DOCS / lang / page).read_text(encoding="utf-8")
+
+
+def outside_code(text: str) -> list[str]:
+    """The lines of ``text`` that are not inside a fenced code block."""
+    lines, fenced = [], False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if not fenced:
+            lines.append(line)
+    return lines
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Every markdown table outside code, as (header, data rows).
+
+    Like GitHub, a block of ``|`` lines is a table only when its second line is the separator
+    (``| --- |``): a table that lost its header or separator is no table at all.
+    """
+    blocks: list[list[str]] = []
+    previous = ""
+    for line in outside_code(text):
+        if line.startswith("|"):
+            if not previous.startswith("|"):
+                blocks.append([])
+            blocks[-1].append(line)
+        previous = line
+    found = []
+    for block in blocks:
+        if len(block) >= 2 and re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", block[1].strip()):
+            found.append((_cells(block[0]), [_cells(line) for line in block[2:]]))
+    return found
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The data rows of every table (headers and separators left out)."""
+    return [row for _header, rows in tables(text) for row in rows]
+
+
+def code_spans(cell: str) -> list[str]:
+    return re.findall(r"`([^`]+)`", cell)
+
+
+def rows_named(text: str, name: str) -> list[list[str]]:
+    """Rows whose first cell holds ``name`` as a code span (``--port NUMBER`` counts for ``--port``)."""
+    return [row for row in table_rows(text) if any(span.split()[0] == name for span in code_spans(row[0]))]
+
+
+def section(text: str, title_span: str) -> str:
+    """The ``## `` section whose heading holds the code span ``title_span``, down to the next one."""
+    parts = re.split(r"^(?=## )", text, flags=re.M)
+    found = [
+        part for part in parts if part.startswith("## ") and title_span in code_spans(part.splitlines()[0])
+    ]
+    return found[0] if found else ""
+
+
+def headings(text: str) -> list[int]:
+    """The level of every heading, in order."""
+    return [len(m.group(1)) for line in outside_code(text) if (m := re.match(r"(#+) ", line))]
+
+
+def heading_anchors(text: str) -> set[str]:
+    return {anchor(m.group(1)) for line in outside_code(text) if (m := re.match(r"#+ (.*)", line))}
+
+
+def anchor(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+# --- the reference against the CLI ------------------------------------------------------
+
+
+def _option_cases() -> list[Any]:
+    cases = []
+    for lang in LANGS:
+        for command, params in (("newproj", all_params(ROOT_COMMAND)), ("init", all_params(INIT_COMMAND))):
+            for param in params:
+                names = [param.name.upper()] if param.param_type_name == "argument" else param.opts
+                names = names + list(param.secondary_opts)
+                for name in names:
+                    title = "newproj" if command == "newproj" else "newproj init"
+                    cases.append(pytest.param(lang, title, name, id=f"{lang}-{command}-{name}"))
+    return cases
+
+
+@pytest.mark.parametrize(("lang", "command", "name"), _option_cases())
+def test_every_option_has_a_row_in_the_reference(lang: str, command: str, name: str) -> None:
+    """Each option has a row in the section of its command (``## `newproj` …``, ``## `newproj init```)."""
+    rows = rows_named(section(read(lang, "reference.md"), command), name)
+    assert rows, f"docs/{lang}/reference.md: no table row for {name} in the section of `{command}`"
+    if command == "newproj init" and name != "--help":
+        # Meaning and default: at least three cells, the last (the default) filled in.
+        assert any(len(row) >= 3 and row[-1] for row in rows), (
+            f"docs/{lang}/reference.md: the row of {name} needs its meaning and default"
+        )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("code", list(ExitCode), ids=lambda code: code.name)
+def test_every_exit_code_has_a_row_in_the_reference(lang: str, code: ExitCode) -> None:
+    rows = [
+        row
+        for row in table_rows(read(lang, "reference.md"))
+        if len(row) >= 3 and row[0] == str(code.value) and code_spans(row[1]) == [code.name]
+    ]
+    assert rows and rows[0][2], (
+        f"docs/{lang}/reference.md: no row '| {code.value} | `{code.name}` | meaning |'"
+    )
+
+
+def _default_text(name: str) -> str:
+    """The default of a field when nothing else is answered, as the docs write it ('' for none)."""
+    value = default_for(name, {})
+    return "" if value in ("", None) else str(value)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("field", FIELDS, ids=lambda field: field.name)
+def test_every_answer_has_its_key_flag_choices_and_default(lang: str, field: Any) -> None:
+    text = read(lang, "reference.md")
+    where = f"docs/{lang}/reference.md"
+    key_rows = rows_named(text, field.name)
+    assert key_rows, f"{where}: no row for the answers-file key {field.name}"
+    row = key_rows[0]
+    assert field.flag in code_spans(row[1]), f"{where}: the row of {field.name} does not name {field.flag}"
+    flag_rows = [r for r in rows_named(text, field.flag) if len(r) >= 4]
+    assert flag_rows and field.name in code_spans(flag_rows[0][1]), (
+        f"{where}: the options table has no row '| `{field.flag} …` | `{field.name}` | … |'"
+    )
+    spans = set(code_spans(" ".join(row)))
+    if field.choices is not None and field.name != "database_version":
+        missing = [choice for choice in field.choices({}) if choice not in spans]
+        assert not missing, f"{where}: the row of {field.name} does not list {missing}"
+    default = _default_text(field.name)
+    if default:
+        assert default in spans, f"{where}: the row of {field.name} does not give its default `{default}`"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_python_django_table_follows_the_model(lang: str) -> None:
+    pythons = FIELDS_BY_NAME["python_version"].choices({})
+    djangos = FIELDS_BY_NAME["django_version"].choices({})
+    header, rows = next(
+        (
+            (head, body)
+            for head, body in tables(read(lang, "reference.md"))
+            if all(any(f"Django {d}" in cell for cell in head) for d in djangos)
+        ),
+        (None, []),
+    )
+    assert header, f"docs/{lang}/reference.md: no table with a column per Django version {djangos}"
+    columns = {d: next(i for i, c in enumerate(header) if f"Django {d}" in c) for d in djangos}
+    by_python = {r[0]: r for r in rows if r[0] in pythons and len(r) == len(header)}
+    assert sorted(by_python) == sorted(pythons), f"docs/{lang}/reference.md: a row per Python {pythons}"
+    for python in pythons:
+        for django, column in columns.items():
+            try:
+                check_python_django(python, django)
+                expected = "✓"
+            except AnswerError:
+                expected = "—"
+            assert by_python[python][column] == expected, (
+                f"docs/{lang}/reference.md: Python {python} with Django {django} should be {expected}"
+            )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("database", FIELDS_BY_NAME["database"].choices({}))
+def test_database_versions_follow_the_model(lang: str, database: str) -> None:
+    offered = [v for v in FIELDS_BY_NAME["database_version"].choices({"database": database}) if v]
+    rows = [r for r in rows_named(read(lang, "reference.md"), database) if len(r) >= 3]
+    assert rows, f"docs/{lang}/reference.md: no row for the database {database}"
+    # The versions cell lists the offered versions in the model's order: the first is the default.
+    assert any(code_spans(r[2]) == offered for r in rows), (
+        f"docs/{lang}/reference.md: {database} offers {offered} (first is the default)"
+    )
+
+
+# --- the example answers ----------------------------------------------------------------
+
+
+def _dry_run(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    code = newproj.cli.main(["init", "--no-input", "--answers", str(path), "--dry-run", "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, f"{path} is refused: {captured.err.strip()}"
+    return json.loads(captured.out)
+
+
+def test_example_answers_file_generates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = read_answers_file(EXAMPLE)
+    assert set(data) == {field.name for field in FIELDS}, "the example should show every key"
+    document = _dry_run(EXAMPLE, capsys)
+    assert {key: str(value) for key, value in document["answers"].items()} == {
+        key: str(value) for key, value in data.items()
+    }
+    assert document["dry_run"] is True and document["written"] is False
+    assert list(tmp_path.iterdir()) == [], "--dry-run wrote something"
+
+
+def _yaml_examples(lang: str) -> list[str]:
+    text = read(lang, "reference.md")
+    return [block for block in re.findall(r"```yaml\n(.*?)```", text, re.S) if "project_name:" in block]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reference_yaml_examples_generate(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    blocks = _yaml_examples(lang)
+    assert blocks, f"docs/{lang}/reference.md: no example answers file"
+    for index, block in enumerate(blocks):
+        path = tmp_path / f"example-{index}.yml"
+        path.write_text(block, encoding="utf-8")
+        _dry_run(path, capsys)
+
+
+def test_english_reference_example_is_the_example_file(tmp_path: Path) -> None:
+    (block,) = _yaml_examples("en")
+    quoted = tmp_path / "quoted.yml"
+    quoted.write_text(block, encoding="utf-8")
+    assert read_answers_file(quoted) == read_answers_file(EXAMPLE)
+
+
+# --- docker-concepts: quoted lines are the generated project's ---------------------------
+
+
+@pytest.fixture(scope="session")
+def default_projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The project ``newproj init --no-input --lang <lang>`` writes, for each language."""
+    root = tmp_path_factory.mktemp("docs-projects")
+    return {
+        lang: newproj.generate(newproj.build_answers({"language": lang}), root / lang).path for lang in LANGS
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quoted_lines_match_the_generated_project(lang: str, default_projects: dict[str, Path]) -> None:
+    text = read(lang, "docker-concepts.md")
+    marks = list(GENERATED_MARK.finditer(text))
+    assert marks, f"docs/{lang}/docker-concepts.md quotes no generated file"
+    for mark in marks:
+        block = text[mark.end() :].split("```", 1)[0].splitlines()
+        start, end = int(mark["start"]), int(mark["end"])
+        lines = (default_projects[lang] / mark["path"]).read_text(encoding="utf-8").splitlines()
+        assert block == lines[start - 1 : end], (
+            f"docs/{lang}/docker-concepts.md quotes {mark['path']} lines {start}-{end}, which now read:\n"
+            + "\n".join(lines[start - 1 : end])
+        )
+
+
+def test_both_languages_quote_the_same_lines() -> None:
+    def quoted(lang: str) -> list[tuple[str, str, str]]:
+        return [
+            m.group("path", "start", "end") for m in GENERATED_MARK.finditer(read(lang, "docker-concepts.md"))
+        ]
+
+    assert quoted("en") == quoted("ko")
+
+
+@pytest.mark.parametrize(
+    "concept", ["image", "layer", "dockerfile", "container", "compose", "volume", "network", "healthcheck"]
+)
+def test_docker_concepts_names_every_idea(concept: str) -> None:
+    assert concept in read("en", "docker-concepts.md").lower()
+
+
+# --- both languages, links, getting started ----------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_and_korean_have_the_same_sections(page: str) -> None:
+    assert headings(read("en", page)) == headings(read("ko", page))
+
+
+def _markdown_files() -> list[Path]:
+    return [DOCS / "README.md"] + [DOCS / lang / page for lang in LANGS for page in PAGES]
+
+
+@pytest.mark.parametrize("path", _markdown_files(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_links_resolve(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", "\n".join(outside_code(text))):
+        if re.match(r"[a-z]+:", target):
+            continue  # http(s) and mailto links are not checked offline
+        file_part, _, fragment = target.partition("#")
+        linked = (path.parent / file_part).resolve() if file_part else path
+        assert linked.is_file(), f"{path.relative_to(REPO_ROOT)}: broken link {target}"
+        if fragment and linked.suffix == ".md":
+            assert fragment in heading_anchors(linked.read_text(encoding="utf-8")), (
+                f"{path.relative_to(REPO_ROOT)}: no heading for #{fragment} in {file_part or path.name}"
+            )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "pip install .",
+        "newproj init",
+        "--no-input",
+        "--answers",
+        "cd my_django_project",
+        "docker compose up --build",
+        "http://localhost:8000/",
+        "cookiecutter <repo-url> --directory templates/django",
+    ],
+)
+def test_getting_started_walks_through_every_step(lang: str, snippet: str) -> None:
+    assert snippet in read(lang, "getting-started.md")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docs_index_links_every_page(lang: str) -> None:
+    index = (DOCS / "README.md").read_text(encoding="utf-8")
+    for page in PAGES:
+        assert f"({lang}/{page})" in index, f"docs/README.md does not link {lang}/{page}"

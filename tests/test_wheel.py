@@ -1,0 +1,127 @@
+"""The wheel carries the templates: installed in a fresh venv, it generates with no checkout of this repo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from newproj.model import build_answers
+from newproj.render import plan
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_PREFIX = "newproj/templates/django/"
+PROJECT_PREFIX = TEMPLATE_PREFIX + "{{cookiecutter.project_slug}}/"
+ANSWERS = {"project_name": "Wheel Shop", "database": "mariadb", "port": 8123, "language": "ko"}
+
+#: Run by the venv's interpreter in isolated mode (-I: no cwd, no PYTHONPATH, no user site).
+GENERATE = r"""
+import json, sys
+import newproj
+from newproj.templates import django_template
+
+answers = newproj.build_answers(json.loads(sys.argv[2]))
+result = newproj.generate(answers, sys.argv[1])
+print(json.dumps({
+    "template": str(django_template()),
+    "files": list(result.files),
+    "modules": sorted({getattr(m, "__file__", None) or "" for m in list(sys.modules.values())}),
+}))
+"""
+
+
+def template_files_in_checkout() -> set[str]:
+    root = REPO_ROOT / "templates" / "django"
+    return {
+        TEMPLATE_PREFIX + p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO_ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    [built] = out.glob("newproj-*.whl")
+    return built
+
+
+def test_wheel_contains_the_template_with_its_hooks_and_dotfiles(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert TEMPLATE_PREFIX + "cookiecutter.json" in names
+    for hook in ("answers.py", "pre_gen_project.py", "post_gen_project.py"):
+        assert TEMPLATE_PREFIX + "hooks/" + hook in names
+    for dotfile in (".dockerignore", ".env", ".env.example", ".gitignore"):
+        assert PROJECT_PREFIX + dotfile in names
+    assert template_files_in_checkout() == {n for n in names if n.startswith(TEMPLATE_PREFIX)}
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert "newproj/__init__.py" in names and "newproj/render.py" in names
+
+
+@pytest.fixture(scope="module")
+def installed(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory, pip_env: Callable[..., dict[str, str]]
+) -> tuple[Path, Path, dict]:
+    """The wheel in a fresh venv (no system site-packages), and a project it generated from elsewhere.
+
+    Returns (venv, project, report) where report tells which template and modules were used.
+    """
+    tmp_path = tmp_path_factory.mktemp("wheel-install")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=pip_env())
+    python = venv / "bin" / "python"
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+        env=pip_env(),
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = subprocess.run(
+        [str(python), "-I", "-c", GENERATE, "wheel_shop", json.dumps(ANSWERS)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=pip_env(),
+    )
+    assert run.returncode == 0, run.stderr
+    return venv, elsewhere / "wheel_shop", json.loads(run.stdout)
+
+
+@pytest.mark.slow
+def test_installed_wheel_generates_without_the_checkout(installed: tuple[Path, Path, dict]) -> None:
+    venv, project, report = installed
+    assert (venv / "bin" / "newproj").is_file()
+    template = Path(report["template"]).resolve()
+    assert template.is_relative_to(venv.resolve()), template
+    assert not template.is_relative_to(REPO_ROOT)
+    assert [m for m in report["modules"] if m.startswith(str(REPO_ROOT))] == []
+
+    expected = plan(build_answers(ANSWERS))
+    on_disk = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
+    assert set(expected) <= on_disk
+    assert set(expected) <= set(report["files"])
+    for name in (".env", ".env.example", ".gitignore", ".dockerignore", "docker/db/mysql-init.sql"):
+        assert (project / name).is_file(), name
+    cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
+    assert cruft["context"]["cookiecutter"]["port"] == 8123
+
+
+@pytest.mark.slow
+def test_installed_wheel_generates_exactly_the_planned_files(installed: tuple[Path, Path, dict]) -> None:
+    _venv, project, report = installed
+    on_disk = tuple(sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()))
+    assert on_disk == tuple(report["files"]) == plan(build_answers(ANSWERS))

@@ -594,7 +594,7 @@ def test_project_language_from_the_answers_file_beats_the_interface(cli: Run, wo
         (
             ("--slug", "My-Blog"),
             "error: --slug: 'My-Blog' is not a valid package name; use lower-case letters, digits and _ starting "
-            "with a letter, e.g. my_my_blog",
+            "with a letter, e.g. my_blog",
         ),
         (
             ("--python", "3.10", "--django", "6.1"),

@@ -75,6 +75,20 @@ class Compose:
         }
 
 
+def build_target(context: Path, target: str, tag: str, timeout: float = 900) -> None:
+    """Build one stage of ``context``'s Dockerfile with BuildKit, through the Compose binary,
+    so it shares the build cache of ``docker compose build`` (the engine's own ``docker build``
+    here is the classic builder, which would start over)."""
+    spec = context / f".build-{tag}.yml"
+    spec.write_text(
+        f"services:\n  target:\n    build: {{context: ., target: {target}}}\n    image: {tag}\n", encoding="utf-8"
+    )
+    try:
+        run([str(compose_binary()), "-f", spec.name, "-p", tag, "build"], cwd=context, timeout=timeout)
+    finally:
+        spec.unlink()
+
+
 @dataclass
 class Response:
     status: int

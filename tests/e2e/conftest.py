@@ -19,6 +19,8 @@ if str(HERE) not in sys.path:
 from dockerkit import engine_available  # noqa: E402
 
 _NO_ENGINE = engine_available()
+#: "tag: what backs it" lines, shown in the run's summary (captured output would hide them).
+_STANDINS: list[str] = []
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -31,6 +33,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    if _STANDINS:
+        terminalreporter.write_sep("-", "Docker images used: local stand-ins built from Debian packages")
+        for line in _STANDINS:
+            terminalreporter.write_line(line)
     if _NO_ENGINE is not None:
         terminalreporter.write_sep("!", f"Docker end-to-end tests were SKIPPED: {_NO_ENGINE}", red=True)
 
@@ -45,6 +51,5 @@ def standin_images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     pythons = sorted({v.python for v in VARIANTS})
     databases = sorted({v.db_image for v in VARIANTS if v.db_image})
     images = ensure_images(pythons, databases, requirement_files(folder))
-    for tag, description in sorted(images.items()):
-        print(f"stand-in {tag}: {description}", file=sys.stderr)
+    _STANDINS.extend(description for _tag, description in sorted(images.items()))
     return images

@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from dockerkit import engine_available  # noqa: E402
+from dockerkit import REPORT, engine_available  # noqa: E402
 
 _NO_ENGINE = engine_available()
 #: "tag: what backs it" lines, shown in the run's summary (captured output would hide them).
@@ -36,6 +36,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
     if _STANDINS:
         terminalreporter.write_sep("-", "Docker images used: local stand-ins built from Debian packages")
         for line in _STANDINS:
+            terminalreporter.write_line(line)
+    if REPORT:
+        terminalreporter.write_sep("-", "Docker end-to-end figures")
+        for line in REPORT:
             terminalreporter.write_line(line)
     if _NO_ENGINE is not None:
         terminalreporter.write_sep("!", f"Docker end-to-end tests were SKIPPED: {_NO_ENGINE}", red=True)

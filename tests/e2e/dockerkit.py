@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+#: Figures worth reading after a run (startup and reload times); the run's summary shows them.
+REPORT: list[str] = []
+
 
 def engine_available() -> str | None:
     """None when a Docker Engine answers, else why not."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import newproj
 import pytest
-from dockerkit import Compose, build_target, get, run, wait_for
+from dockerkit import REPORT, Compose, build_target, get, run, wait_for
 from variants import VARIANTS, Variant
 
 pytestmark = pytest.mark.docker
@@ -65,7 +65,7 @@ class TestComposeProject:
         health = get(f"{project.url}/health/")
         assert health.status == 200, health.body
         assert health.json() == {"status": "ok", "database": "connected"}
-        print(f"{project.variant.id}: compose up --wait took {project.startup_seconds:.1f} s")
+        REPORT.append(f"{project.variant.id}: docker compose up --wait took {project.startup_seconds:.1f} s")
 
     def test_the_projects_own_tests_pass_in_the_web_container(self, project: RunningProject) -> None:
         result = project.compose("exec", "-T", "web", "python", "manage.py", "test", "--noinput", check=False)
@@ -92,7 +92,7 @@ class TestComposeProject:
         )
         try:
             took = wait_for(lambda: marker in get(f"{project.url}/").body, 60, "runserver to reload the edit")
-            print(f"{project.variant.id}: edit visible after {took:.1f} s")
+            REPORT.append(f"{project.variant.id}: a view edited on the host was served after {took:.1f} s")
             # Django's reloader takes its first snapshot of file times a moment after it starts;
             # an edit before that snapshot would go unseen (a test artefact, not a user's pace).
             time.sleep(3)

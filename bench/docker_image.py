@@ -47,8 +47,8 @@ ENV PYTHONDONTWRITEBYTECODE=1
 ENV PYTHONUNBUFFERED=1
 WORKDIR /app
 ARG UID=10001
-RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/nologin" \\
-    --no-create-home --uid "${{UID}}" appuser
+# docker init writes adduser; the offline stand-in base has only useradd, which does the same
+RUN useradd --home-dir /nonexistent --shell /sbin/nologin --no-create-home --uid "${{UID}}" appuser
 RUN --mount=type=cache,target=/root/.cache/pip \\
     --mount=type=bind,source=requirements.txt,target=requirements.txt \\
     python -m pip install -r requirements.txt

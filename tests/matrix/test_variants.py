@@ -298,7 +298,13 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert all(
         f.split()[0] in by_stage or f.startswith(f"python:{answers.python_version}-slim") for f in froms
     )
-    assert set(by_stage) == {"base", "builder", "development", "production"}
+    assert set(by_stage) == {"base", "builder", "runtime", "development", "production"}
+    # development and production start from the runtime stage, which copies only the venv
+    assert [f for f in froms if f.endswith(("AS development", "AS production"))] == [
+        "runtime AS development",
+        "runtime AS production",
+    ]
+    assert ("COPY", "--from=builder /opt/venv /opt/venv") in by_stage["runtime"]
 
     env = " ".join(rest for keyword, rest in by_stage["base"] if keyword == "ENV")
     assert "PYTHONDONTWRITEBYTECODE=1" in env and "PYTHONUNBUFFERED=1" in env
@@ -310,7 +316,8 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     install = next(
         i
         for i, step in enumerate(order)
-        if step.startswith("RUN pip install") and "-r requirements.txt" in step
+        if step.startswith("RUN python -m pip --python /opt/venv/bin/python install")
+        and "-r requirements.txt" in step
     )
     copy_source = order.index("COPY . .")
     assert copy_requirements < install < copy_source
@@ -341,7 +348,7 @@ def test_compiler_only_in_the_builder_stage(variant: Variant, project: Path) -> 
     builder = " ".join(rest for keyword, rest in by_stage["builder"] if keyword == "RUN")
     mysql_like = variant.answers.database in ("mysql", "mariadb")
     assert ("gcc" in builder and "default-libmysqlclient-dev" in builder) is mysql_like
-    for name in ("base", "development", "production"):
+    for name in ("base", "runtime", "development", "production"):
         runs = " ".join(rest for keyword, rest in by_stage[name] if keyword == "RUN")
         assert "gcc" not in runs and "-dev" not in runs, name
 

@@ -157,8 +157,8 @@ def init(
 
     interactive = not no_input and sys.stdin.isatty()
     missing = [] if no_input else given.missing()
-    given.check()  # a bad flag or file value is refused before any question
     if missing and not interactive:
+        given.check()  # a bad given value is the more useful error than the missing ones
         raise UsageError(
             "no_tty",
             fields=", ".join(missing),

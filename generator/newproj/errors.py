@@ -15,6 +15,12 @@ class ExitCode(IntEnum):
     UNEXPECTED = 1
     USAGE = 2
     TARGET_EXISTS = 3
+    #: ``newproj update`` left files with conflict markers (listed on stderr); the record was not advanced.
+    CONFLICTS = 4
+    #: ``newproj doctor`` found something on this machine or in the project to fix.
+    DOCTOR_FOUND_PROBLEMS = 5
+    #: A file or folder could not be written (disk full, permission denied, read-only file system).
+    CANNOT_WRITE = 6
     INTERRUPTED = 130
 
 

@@ -80,6 +80,19 @@ class RenderError(NewprojError):
         super().__init__(detail=detail)
 
 
+class CannotWrite(NewprojError):
+    """A file or folder could not be written (permission, full disk, read-only): exit code 6.
+
+    ``detail`` is the operating system's reason, e.g. "Permission denied".
+    """
+
+    exit_code = ExitCode.CANNOT_WRITE
+    key = "write_failed"
+
+    def __init__(self, path: Any, detail: Any) -> None:
+        super().__init__(path=path, detail=detail)
+
+
 class Interrupted(NewprojError):
     """Ctrl-C: exit code 130."""
 

@@ -27,6 +27,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} exists and is not a folder; choose another path",
         "ko": "{path} 은(는) 폴더가 아닙니다. 다른 경로를 고르세요",
     },
+    "target_name_too_long": {
+        "en": "the name {name} is {length} bytes long, more than this file system allows ({limit}); "
+        "choose a shorter name",
+        "ko": "이름 {name} 은(는) {length}바이트로, 이 파일 시스템이 허용하는 {limit}바이트보다 깁니다. "
+        "더 짧은 이름을 고르세요",
+    },
+    "target_path_too_long": {
+        "en": "the path {name} is {length} bytes long, more than this system allows ({limit}); "
+        "choose a shorter path",
+        "ko": "경로 {name} 은(는) {length}바이트로, 이 시스템이 허용하는 {limit}바이트보다 깁니다. "
+        "더 짧은 경로를 고르세요",
+    },
     "render_failed": {
         "en": "the template failed to render: {detail}; please report this with --debug output",
         "ko": "템플릿을 만들지 못했습니다: {detail}. --debug 출력과 함께 알려 주세요",

@@ -1,7 +1,8 @@
-"""Render the Django template with cookiecutter, atomically, into the target folder."""
+"""Render the Django template with cookiecutter into the target folder, all or nothing."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newproj.errors import NewprojError, RenderError, TargetExistsError, UsageError
+from newproj.errors import CannotWrite, NewprojError, RenderError, TargetExistsError, UsageError
 from newproj.model import Answers, cookiecutter_json, finish_project
 from newproj.templates import django_template
 
@@ -31,8 +32,25 @@ class GenerationResult:
 def _bytecode_cache() -> Any:
     """A Jinja bytecode cache in the user's cache folder: compiling the templates is most of a
     render's time. Jinja keys entries on each template's source checksum, so an updated
-    template is never served stale. None when the folder cannot be made."""
+    template is never served stale. None when the folder cannot be made.
+
+    A cache is only an optimisation: a folder left unwritable by an earlier ``sudo newproj``,
+    a full disk or a damaged entry makes a render slower, never fail.
+    """
     from jinja2 import FileSystemBytecodeCache
+
+    class ForgivingBytecodeCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # an unreadable or damaged entry: compile from source
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "newproj", "jinja")
@@ -40,7 +58,7 @@ def _bytecode_cache() -> Any:
         os.makedirs(folder, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(folder)
+    return ForgivingBytecodeCache(folder)
 
 
 def build_context(answers: Answers, output_dir: Path) -> dict[str, Any]:
@@ -94,81 +112,178 @@ def _list_files(root: Path) -> tuple[str, ...]:
 
 def plan(answers: Answers) -> tuple[str, ...]:
     """The files :func:`generate` would write, relative to the project folder (writes nothing)."""
-    with tempfile.TemporaryDirectory(prefix="newproj-plan-") as tmp:
-        return _list_files(_render(answers, Path(tmp)))
+    try:
+        with tempfile.TemporaryDirectory(prefix="newproj-plan-") as tmp:
+            return _list_files(_render(answers, Path(tmp)))
+    except OSError as err:
+        raise _write_error(err, Path(tempfile.gettempdir())) from err
+
+
+def _name_limits(path: Path) -> tuple[int, int]:
+    """(longest name, longest path) in bytes on the file system that would hold ``path``."""
+    existing = next((p for p in (path, *path.parents) if os.path.isdir(p)), Path("/"))
+    limits = []
+    for name, fallback in (("PC_NAME_MAX", 255), ("PC_PATH_MAX", 4096)):
+        try:
+            limits.append(os.pathconf(existing, name))
+        except (OSError, ValueError):
+            limits.append(fallback)
+    return limits[0], limits[1]
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
+def check_name_length(target: Path) -> None:
+    """Refuse a target whose name (or whole path) the file system cannot hold, before anything is made."""
+    name_max, path_max = _name_limits(target)
+    for part in target.parts:
+        length = len(os.fsencode(part))
+        if length > name_max:
+            raise UsageError("target_name_too_long", name=_shorten(part), length=length, limit=name_max)
+    length = len(os.fsencode(str(target)))
+    if length >= path_max:
+        raise UsageError("target_path_too_long", name=_shorten(str(target)), length=length, limit=path_max)
+
+
+def _write_error(err: OSError, fallback: Path) -> NewprojError:
+    """The error to report for ``err``: a name too long is a usage error, the rest cannot-write."""
+    path = err.filename if err.filename is not None else fallback
+    if err.errno == errno.ENAMETOOLONG:
+        name = os.fsdecode(path)
+        return UsageError(
+            "target_path_too_long",
+            name=_shorten(name),
+            length=len(os.fsencode(name)),
+            limit=_name_limits(Path(name))[1],
+        )
+    return CannotWrite(path=path, detail=err.strerror or err)
 
 
 def check_target(target: Path, force: bool = False) -> None:
-    """Refuse a target that is a file, or a non-empty folder without ``force``."""
-    if target.exists() and not target.is_dir():
-        raise UsageError("target_not_dir", path=target)
-    if target.is_dir() and any(target.iterdir()) and not force:
-        raise TargetExistsError(target)
+    """Refuse a name too long, a target that is a file, or a non-empty folder without ``force``."""
+    check_name_length(target)
+    try:
+        if target.exists() and not target.is_dir():
+            raise UsageError("target_not_dir", path=target)
+        if target.is_dir() and any(target.iterdir()) and not force:
+            raise TargetExistsError(target)
+    except OSError as err:  # e.g. a parent folder we may not enter
+        raise _write_error(err, target) from err
 
 
-def _merge(project: Path, target: Path, files: tuple[str, ...]) -> tuple[str, ...]:
-    """Move rendered files into an existing folder, overwriting only those, deleting nothing."""
-    kept = []
-    for relative in files:
-        destination = target / relative
-        if relative in KEEP_IF_PRESENT and destination.exists():
-            kept.append(relative)
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(project / relative, destination)
-    return tuple(kept)
+class _Moves:
+    """Rendered files moved into the target, with what they replaced set aside, so that a
+    failure (or Ctrl-C) part-way can put the folder back exactly as it was."""
+
+    def __init__(self, target: Path, backup: Path) -> None:
+        self.target = target
+        self.backup = backup
+        self.placed: list[Path] = []
+        self.saved: list[str] = []
+        self.made: list[Path] = []
+
+    def place(self, source: Path, relative: str) -> None:
+        destination = self.target / relative
+        self._make_folders(destination.parent)
+        if os.path.lexists(destination):
+            if destination.is_dir() and not destination.is_symlink():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(destination))
+            saved = self.backup / relative
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(destination, saved)
+            self.saved.append(relative)
+        os.rename(source, destination)
+        self.placed.append(destination)
+
+    def _make_folders(self, folder: Path) -> None:
+        missing = []
+        while not os.path.lexists(folder):
+            missing.append(folder)
+            folder = folder.parent
+        for new in reversed(missing):
+            new.mkdir()
+            self.made.append(new)
+
+    def undo(self) -> bool:
+        """Remove what was placed and put back what was set aside; False if anything could not be."""
+        complete = True
+        steps = [
+            *((os.remove, (path,)) for path in reversed(self.placed)),
+            *((os.rename, (self.backup / rel, self.target / rel)) for rel in reversed(self.saved)),
+            *((os.rmdir, (folder,)) for folder in reversed(self.made)),
+        ]
+        for step, args in steps:
+            try:
+                step(*args)
+            except OSError:
+                complete = False
+        return complete
 
 
 def _missing_parents(path: Path) -> list[Path]:
+    """``path`` and those of its parents that do not exist yet, deepest first."""
     missing = []
-    for parent in path.parents:
-        if parent.exists():
+    for folder in (path, *path.parents):
+        if os.path.lexists(folder):
             break
-        missing.append(parent)
+        missing.append(folder)
     return missing
 
 
 def generate(answers: Answers, target: Path | str, force: bool = False) -> GenerationResult:
     """Render the project for ``answers`` into ``target``.
 
-    The project is rendered into a temporary folder beside ``target`` and moved into place
-    only when complete, so an error or Ctrl-C leaves nothing behind. ``target`` must be
-    missing or empty unless ``force`` is given; then only files the template produces are
-    overwritten (an existing ``.env`` is kept) and nothing is deleted.
+    ``target`` must be missing or empty unless ``force`` is given; then only files the template
+    produces are overwritten (an existing ``.env`` is kept) and nothing is deleted.
+
+    All or nothing: the project is rendered into a hidden folder inside ``target`` (so the same
+    file system; ``target`` itself is never deleted or renamed, and may be a mount point), then
+    each file is moved into place, what it replaces being set aside first. If anything fails, or
+    Ctrl-C arrives, every moved file is removed and every replaced one put back, and folders
+    made for the run are removed: ``target`` is left as it was. (Should putting a file back fail
+    too, the set-aside copies are left in ``target/.newproj-*`` rather than deleted.)
     """
     target = Path(target).absolute()
     check_target(target, force)
     created = _missing_parents(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".newproj-", dir=target.parent))
+        target.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".newproj-", dir=target))
     except OSError as err:
-        raise UsageError("write_failed", path=target.parent, detail=err.strerror or err) from err
+        _remove_empty(created)
+        raise _write_error(err, target) from err
+    moves = _Moves(target, work / ".replaced")
     done = False
     try:
         try:
-            project = _render(answers, staging)
+            project = _render(answers, work)
+            files = _list_files(project)
+            kept = []
+            for relative in files:
+                if force and relative in KEEP_IF_PRESENT and os.path.lexists(target / relative):
+                    kept.append(relative)
+                else:
+                    moves.place(project / relative, relative)
         except OSError as err:
-            raise UsageError("write_failed", path=target, detail=err.strerror or err) from err
-        files = _list_files(project)
-        kept: tuple[str, ...] = ()
-        try:
-            if target.is_dir() and not any(target.iterdir()):
-                target.rmdir()
-            if target.exists():
-                kept = _merge(project, target, files)
-            else:
-                os.rename(project, target)
-        except OSError as err:
-            raise UsageError("write_failed", path=target, detail=err.strerror or err) from err
+            raise _write_error(err, target) from err
         done = True
-        return GenerationResult(path=target, files=files, kept=kept)
+        return GenerationResult(path=target, files=files, kept=tuple(kept))
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if done or moves.undo():
+            shutil.rmtree(work, ignore_errors=True)
         if not done:
-            for folder in created:
-                if folder.is_dir() and not any(folder.iterdir()):
-                    folder.rmdir()
+            _remove_empty(created)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove each of ``folders`` (deepest first) that exists and is empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
 
 
 __all__ = ["GenerationResult", "NewprojError", "build_context", "check_target", "generate", "plan"]

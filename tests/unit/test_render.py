@@ -6,12 +6,13 @@ import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import newproj
 import pytest
 from newproj import model
-from newproj.errors import ExitCode, RenderError, TargetExistsError, UsageError
+from newproj.errors import CannotWrite, ExitCode, RenderError, TargetExistsError, UsageError
 from newproj.model import build_answers, files_to_remove
 from newproj.render import generate, plan
 from newproj.templates import django_template
@@ -189,35 +190,53 @@ def _failing_generate_files(exception: BaseException):
     return fail
 
 
-@pytest.mark.parametrize(
-    "exception",
-    [
-        pytest.param("undefined", id="render-error"),
-        pytest.param(KeyboardInterrupt(), id="ctrl-c"),
-        pytest.param(OSError(28, "No space left on device"), id="disk-full"),
-    ],
-)
-def test_failure_during_render_leaves_no_staging_and_no_created_parents(
-    exception: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from cookiecutter import generate as cookiecutter_generate
+def _undefined_variable() -> BaseException:
     from cookiecutter.exceptions import UndefinedVariableInTemplate
     from jinja2 import UndefinedError
 
-    if exception == "undefined":
-        exception = UndefinedVariableInTemplate(
-            "Unable to create file 'x'", UndefinedError("'nope' is undefined"), {}
-        )
-    assert isinstance(exception, BaseException)
-    monkeypatch.setattr(cookiecutter_generate, "generate_files", _failing_generate_files(exception))
-    target = tmp_path / "a" / "b" / "shop"
-    with pytest.raises((RenderError, KeyboardInterrupt, OSError, UsageError)) as info:
-        generate(build_answers({"project_name": "Shop"}), target)
-    if isinstance(info.value, RenderError):
-        assert info.value.message() == (
+    return UndefinedVariableInTemplate("Unable to create file 'x'", UndefinedError("'nope' is undefined"), {})
+
+
+@pytest.mark.parametrize(
+    ("exception", "expected", "code", "message"),
+    [
+        pytest.param(
+            _undefined_variable,
+            RenderError,
+            ExitCode.UNEXPECTED,
             "the template failed to render: Unable to create file 'x': 'nope' is undefined; "
-            "please report this with --debug output"
-        )
+            "please report this with --debug output",
+            id="render-error",
+        ),
+        pytest.param(KeyboardInterrupt, KeyboardInterrupt, None, "", id="ctrl-c"),
+        pytest.param(
+            lambda: OSError(28, "No space left on device"),
+            CannotWrite,
+            ExitCode.CANNOT_WRITE,
+            "could not write {target}: No space left on device; check the folder's permissions and free space",
+            id="disk-full",
+        ),
+    ],
+)
+def test_failure_during_render_leaves_no_staging_and_no_created_parents(
+    exception: Callable[[], BaseException],
+    expected: type[BaseException],
+    code: ExitCode | None,
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cookiecutter import generate as cookiecutter_generate
+
+    monkeypatch.setattr(cookiecutter_generate, "generate_files", _failing_generate_files(exception()))
+    target = tmp_path / "a" / "b" / "shop"
+    with pytest.raises(expected) as info:
+        generate(build_answers({"project_name": "Shop"}), target)
+    assert type(info.value) is expected
+    if code is not None:
+        assert isinstance(info.value, newproj.NewprojError)
+        assert info.value.exit_code == code
+        assert info.value.message() == message.format(target=target)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -231,12 +250,12 @@ def test_write_error_during_render_is_a_newproj_error(
         "generate_files",
         _failing_generate_files(OSError(28, "No space left on device")),
     )
-    with pytest.raises(newproj.NewprojError) as info:
+    with pytest.raises(CannotWrite) as info:
         generate(build_answers({"project_name": "Shop"}), tmp_path / "shop")
-    message = info.value.message()
-    assert message.startswith("could not write ") and message.endswith(
-        ": No space left on device; check the folder's permissions and free space"
-    ), message
+    assert info.value.message() == (
+        f"could not write {tmp_path / 'shop'}: No space left on device; check the folder's permissions and free space"
+    )
+    assert info.value.exit_code == ExitCode.CANNOT_WRITE == 6
     assert list(tmp_path.iterdir()) == []
 
 
@@ -273,6 +292,202 @@ def test_rendering_is_strict_and_errors_do_not_dump_the_context(
     )
     assert "project_name" not in info.value.message()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["template"]
+
+
+# --- names the file system cannot hold (issue 13, item 2) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "key", "name", "length"),
+    [
+        pytest.param(["x" * 256], "name", "xxxxxxxxxxxxxxxxxxxx…", 256, id="ascii-256"),
+        pytest.param(["가" * 86], "name", "가" * 20 + "…", 258, id="hangul-258-bytes"),
+        pytest.param(["a", "y" * 300, "shop"], "name", "y" * 20 + "…", 300, id="a-parent-too-long"),
+        pytest.param(["z" * 250] * 17, "path", None, None, id="whole-path-too-long"),
+    ],
+)
+def test_a_name_the_file_system_cannot_hold_is_a_usage_error(
+    parts: list[str], key: str, name: str | None, length: int | None, tmp_path: Path
+) -> None:
+    target = tmp_path.joinpath(*parts)
+    with pytest.raises(UsageError) as info:
+        generate(build_answers({"project_name": "Shop"}), target)
+    assert info.value.exit_code == ExitCode.USAGE == 2
+    if key == "name":
+        assert info.value.message() == (
+            f"the name {name} is {length} bytes long, more than this file system allows (255); choose a shorter name"
+        )
+    else:
+        length = len(str(target).encode())
+        assert info.value.message() == (
+            f"the path {str(target)[:20]}… is {length} bytes long, more than this system allows (4096); "
+            "choose a shorter path"
+        )
+    assert info.value.message("ko").endswith(
+        "더 짧은 이름을 고르세요" if key == "name" else "더 짧은 경로를 고르세요"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_longest_name_the_file_system_holds_is_accepted(tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 255)
+    assert generate(build_answers({"project_name": "Shop"}), target).path == target
+    assert (target / "manage.py").is_file()
+
+
+# --- the target folder is never deleted or renamed (item 4) ------------------------------------
+
+
+def _refuse_touching(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make removing or renaming ``target`` itself fail as on a mount point (EBUSY)."""
+    import errno
+    import os
+
+    real_rmdir, real_rename = os.rmdir, os.rename
+
+    def rmdir(path: object, *args: object, **kwargs: object) -> None:
+        if Path(str(path)) == target:
+            raise OSError(errno.EBUSY, "Device or resource busy", str(path))
+        real_rmdir(path, *args, **kwargs)
+
+    def rename(src: object, dst: object, *args: object, **kwargs: object) -> None:
+        if target in (Path(str(src)), Path(str(dst))):
+            raise OSError(errno.EBUSY, "Device or resource busy", str(src))
+        real_rename(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rmdir", rmdir)
+    monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(os, "replace", rename)
+
+
+def test_an_empty_target_is_filled_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "shop"
+    target.mkdir()
+    _refuse_touching(target, monkeypatch)
+    result = generate(build_answers({"project_name": "Shop"}), target)
+    assert set(files_on_disk(target)) == EXPECTED_FILES == set(result.files)
+    assert [p.name for p in tmp_path.iterdir()] == ["shop"]
+    assert no_staging_left(target)
+
+
+def _fail_on_rename(number: int, exception: BaseException, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the ``number``-th ``os.rename`` raise ``exception``; returns the renames made, as a log."""
+    import os
+
+    real_rename = os.rename
+    log: list[str] = []
+
+    def rename(src: object, dst: object) -> None:
+        log.append(f"{src} -> {dst}")
+        if len(log) == number:
+            raise exception
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    return log
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 10, 26])
+def test_a_move_failing_into_an_empty_target_leaves_it_empty(
+    number: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "shop"
+    target.mkdir()
+    _fail_on_rename(number, OSError(28, "No space left on device"), monkeypatch)
+    with pytest.raises(CannotWrite) as info:
+        generate(build_answers({"project_name": "Shop"}), target)
+    assert info.value.message() == (
+        f"could not write {target}: No space left on device; check the folder's permissions and free space"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["shop"]
+    assert list(target.iterdir()) == []
+
+
+# --- --force is all or nothing (item 7) ---------------------------------------------------------
+
+
+def _existing_project(target: Path) -> dict[str, bytes | None]:
+    generate(build_answers({"project_name": "Shop", "database": "mariadb"}), target)
+    (target / "manage.py").write_text("# my edit\n")
+    (target / "pages" / "views.py").write_text("# my view\n")
+    (target / "notes.txt").write_text("keep me\n")
+    return snapshot(target)
+
+
+def test_force_renames_each_replaced_file_aside_then_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "shop"
+    _existing_project(target)
+    log = _fail_on_rename(0, OSError(), monkeypatch)
+    generate(build_answers({"project_name": "Shop", "database": "postgresql"}), target, force=True)
+    # every template file but the kept .env and the pruned mysql-init.sql replaces one: two renames each
+    assert len(log) == 2 * (len(EXPECTED_FILES) - 1)
+    assert no_staging_left(target)
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5, 17, 50])
+@pytest.mark.parametrize(
+    "exception", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["disk-full", "ctrl-c"]
+)
+def test_force_failing_part_way_puts_every_file_back(
+    number: int, exception: BaseException, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "shop"
+    before = _existing_project(target)
+    _fail_on_rename(number, exception, monkeypatch)
+    with pytest.raises((CannotWrite, KeyboardInterrupt)) as info:
+        generate(build_answers({"project_name": "Shop", "database": "postgresql"}), target, force=True)
+    assert type(info.value) is (
+        KeyboardInterrupt if isinstance(exception, KeyboardInterrupt) else CannotWrite
+    )
+    assert snapshot(target) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["shop"]
+
+
+def test_force_refuses_to_replace_a_folder_with_a_file_and_changes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "shop"
+    before = _existing_project(target)
+    (target / "pages" / "views.py").unlink()
+    (target / "pages" / "views.py").mkdir()
+    (target / "pages" / "views.py" / "mine.txt").write_text("mine\n")
+    before = snapshot(target)
+    with pytest.raises(CannotWrite) as info:
+        generate(build_answers({"project_name": "Shop"}), target, force=True)
+    assert info.value.message() == (
+        f"could not write {target / 'pages' / 'views.py'}: Is a directory; check the folder's permissions and free space"
+    )
+    assert snapshot(target) == before
+
+
+# --- a cache that cannot be used (item 5) -------------------------------------------------------
+
+
+def test_an_unwritable_bytecode_cache_costs_speed_not_the_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2 import FileSystemBytecodeCache
+
+    def refuse(self: object, bucket: object) -> None:
+        raise PermissionError(13, "Permission denied", "/cache/x")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", refuse)
+    answers = build_answers({"project_name": "Shop"})
+    assert set(plan(answers)) == EXPECTED_FILES
+    assert set(generate(answers, tmp_path / "shop").files) == EXPECTED_FILES
+
+
+def test_a_damaged_bytecode_cache_is_ignored(tmp_path: Path, isolated_home: Path) -> None:
+    from jinja2.bccache import bc_magic
+
+    answers = build_answers({"project_name": "Shop"})
+    plan(answers)
+    entries = list((isolated_home / ".cache" / "newproj" / "jinja").iterdir())
+    assert len(entries) >= len(EXPECTED_FILES)
+    for number, entry in enumerate(entries):
+        entry.write_bytes(bc_magic + (b"garbage" if number % 2 else b""))
+    result = generate(answers, tmp_path / "shop")
+    assert "shop.settings.development" in (result.path / "manage.py").read_text()
 
 
 # --- plan --------------------------------------------------------------------------------------

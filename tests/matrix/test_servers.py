@@ -197,7 +197,10 @@ def test_generated_project_runs(
     interpreter, python_version = interpreters(django)
     answers = build_answers(
         {
-            "project_name": f"Server {database} {django}",
+            # Django template syntax in answers (issue 13): the project's own tests check the home page shows it
+            "project_name": f"Server {database} {django} {{% bad %}}",
+            "project_slug": f"server_{database}_{django.replace('.', '_')}",
+            "description": 'A {{ x }} {# c #} <b>"&"</b>',
             "database": database,
             "django_version": django,
             "python_version": python_version,

@@ -52,6 +52,7 @@ EXPECTED_FILES = {
     "manage.py",
     "pages/__init__.py",
     "pages/apps.py",
+    "pages/context_processors.py",
     "pages/templates/pages/home.html",
     "pages/tests.py",
     "pages/urls.py",

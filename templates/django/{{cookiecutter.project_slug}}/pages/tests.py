@@ -6,6 +6,9 @@ from unittest import mock
 from django.db import OperationalError
 from django.test import TestCase
 from django.urls import reverse
+from django.utils.html import escape
+
+from pages.context_processors import PROJECT_DESCRIPTION, PROJECT_NAME
 
 
 class HomePageTests(TestCase):
@@ -14,6 +17,12 @@ class HomePageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertTemplateUsed(response, "pages/home.html")
         self.assertContains(response, reverse("pages:health"))
+
+    def test_home_page_shows_the_name_and_description_as_typed(self) -> None:
+        response = self.client.get(reverse("pages:home"))
+        self.assertContains(response, f"<h1>{escape(PROJECT_NAME)}</h1>")
+        self.assertContains(response, f"<title>{escape(PROJECT_NAME)}</title>")
+        self.assertContains(response, f"<p>{escape(PROJECT_DESCRIPTION)}</p>")
 
 
 class HealthTests(TestCase):

@@ -54,17 +54,26 @@ def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, 
 
 
 def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+    """Ask for text. The default is shown greyed as a placeholder, not as editable text, so what
+    is typed replaces it (cookiecutter's ``[default]``); Enter alone, or only spaces, takes it."""
+    shown = str(default)
+
+    def chosen(text: str) -> str:
+        return text if text.strip() else shown
+
     def check(text: str) -> bool | str:
         try:
-            validate_field(field.name, text, settled)
+            validate_field(field.name, chosen(text), settled)
         except AnswerError as err:
             return err.text(lang)
         return True
 
     help_text = field.help.get(lang)
-    return questionary.text(
-        field.label[lang], default=str(default), validate=check, instruction=help_text, **io
+    placeholder = [("fg:ansibrightblack", shown)] if shown else None
+    answer = questionary.text(
+        field.label[lang], validate=check, instruction=help_text, placeholder=placeholder, **io
     ).unsafe_ask()
+    return chosen(answer)
 
 
 def ask_missing(

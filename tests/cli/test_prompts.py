@@ -91,6 +91,14 @@ class Asked:
         return [choice.title for choice in self.kwargs.get("choices", [])]
 
     @property
+    def shown_default(self) -> Any:
+        """A list's preselected value, or the text a text prompt shows greyed until something is typed."""
+        if self.kind == "text":
+            assert "default" not in self.kwargs  # editable text would be appended to, not replaced
+            return "".join(text for _style, text in self.kwargs.get("placeholder") or [])
+        return self.kwargs.get("default")
+
+    @property
     def disabled(self) -> dict[str, Any]:
         return {choice.value: choice.disabled for choice in self.kwargs.get("choices", []) if choice.disabled}
 
@@ -215,7 +223,7 @@ def test_every_question_is_asked_in_model_order(drive: Drive) -> None:
 def test_defaults_are_shown_and_derived_from_earlier_answers(drive: Drive) -> None:
     keys = [text("My Blog!"), ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, pick(2), ENTER, pick(1), ENTER]
     values, session = ask(drive, {}, keys)
-    defaults = {a.message: a.kwargs.get("default") for a in session.asked}
+    defaults = {a.message: a.shown_default for a in session.asked}
     assert defaults == {
         "Project name": "My Django Project",
         "Python package name": "my_blog",

@@ -238,22 +238,24 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
     ``target`` must be missing or empty unless ``force`` is given; then only files the template
     produces are overwritten (an existing ``.env`` is kept) and nothing is deleted.
 
-    All or nothing: the project is rendered into a hidden folder inside ``target`` (so the same
-    file system; ``target`` itself is never deleted or renamed, and may be a mount point), then
-    each file is moved into place, what it replaces being set aside first. If anything fails, or
-    Ctrl-C arrives, every moved file is removed and every replaced one put back, and folders
-    made for the run are removed: ``target`` is left as it was. (Should putting a file back fail
-    too, the set-aside copies are left in ``target/.newproj-*`` rather than deleted.)
+    All or nothing. A missing ``target`` is rendered beside it in a hidden folder that is renamed
+    into place when complete. An existing one (empty, or with ``force``) is never deleted or
+    renamed, so it may be a mount point or sit in a folder we may not write: the project is
+    rendered in a hidden folder inside it (the same file system), then each file is moved into
+    place, what it replaces being set aside first. If anything fails, or Ctrl-C arrives, every
+    moved file is removed, every replaced one put back, and folders made for the run removed.
+    (Should putting a file back fail too, the set-aside copies stay in ``target/.newproj-*``.)
     """
     target = Path(target).absolute()
     check_target(target, force)
-    created = _missing_parents(target)
+    fresh = not os.path.lexists(target)
+    created = _missing_parents(target.parent)
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".newproj-", dir=target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".newproj-", dir=target.parent if fresh else target))
     except OSError as err:
         _remove_empty(created)
-        raise _write_error(err, target) from err
+        raise _write_error(OSError(err.errno, err.strerror), target) from err
     moves = _Moves(target, work / ".replaced")
     done = False
     try:
@@ -261,7 +263,9 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
             project = _render(answers, work)
             files = _list_files(project)
             kept = []
-            for relative in files:
+            if fresh:
+                os.rename(project, target)
+            for relative in () if fresh else files:
                 if force and relative in KEEP_IF_PRESENT and os.path.lexists(target / relative):
                     kept.append(relative)
                 else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -402,6 +403,21 @@ def test_a_move_failing_into_an_empty_target_leaves_it_empty(
     )
     assert [p.name for p in tmp_path.iterdir()] == ["shop"]
     assert list(target.iterdir()) == []
+
+
+def test_the_rename_of_a_new_target_failing_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a" / "shop"
+    log = _fail_on_rename(1, OSError(18, "Invalid cross-device link"), monkeypatch)
+    with pytest.raises(CannotWrite) as info:
+        generate(build_answers({"project_name": "Shop"}), target)
+    assert info.value.message() == (
+        f"could not write {target}: Invalid cross-device link; check the folder's permissions and free space"
+    )
+    staged = re.escape(f"{tmp_path / 'a'}/.newproj-") + r"\w+/shop -> " + re.escape(str(target))
+    assert len(log) == 1 and re.fullmatch(staged, log[0]), log  # one rename: all at once
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- --force is all or nothing (item 7) ---------------------------------------------------------

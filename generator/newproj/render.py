@@ -138,10 +138,10 @@ def _shorten(text: str) -> str:
 def check_name_length(target: Path) -> None:
     """Refuse a target whose name (or whole path) the file system cannot hold, before anything is made."""
     name_max, path_max = _name_limits(target)
-    for part in target.parts:
-        length = len(os.fsencode(part))
+    for folder in reversed(_missing_parents(target)):  # the names to be made, outermost first
+        length = len(os.fsencode(folder.name))
         if length > name_max:
-            raise UsageError("target_name_too_long", name=_shorten(part), length=length, limit=name_max)
+            raise UsageError("target_name_too_long", name=_shorten(folder.name), length=length, limit=name_max)
     length = len(os.fsencode(str(target)))
     if length >= path_max:
         raise UsageError("target_path_too_long", name=_shorten(str(target)), length=length, limit=path_max)

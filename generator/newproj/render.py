@@ -141,7 +141,9 @@ def check_name_length(target: Path) -> None:
     for folder in reversed(_missing_parents(target)):  # the names to be made, outermost first
         length = len(os.fsencode(folder.name))
         if length > name_max:
-            raise UsageError("target_name_too_long", name=_shorten(folder.name), length=length, limit=name_max)
+            raise UsageError(
+                "target_name_too_long", name=_shorten(folder.name), length=length, limit=name_max
+            )
     length = len(os.fsencode(str(target)))
     if length >= path_max:
         raise UsageError("target_path_too_long", name=_shorten(str(target)), length=length, limit=path_max)

@@ -462,6 +462,34 @@ def test_force_failing_part_way_puts_every_file_back(
     assert [p.name for p in tmp_path.iterdir()] == ["shop"]
 
 
+def test_force_keeps_the_set_aside_files_when_they_cannot_be_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worst case (the disk fails for good mid-way): nothing the user had is deleted."""
+    import os
+
+    target = tmp_path / "shop"
+    before = _existing_project(target)
+    real_rename = os.rename
+    calls: list[object] = []
+
+    def rename(src: object, dst: object) -> None:
+        calls.append(src)
+        if len(calls) >= 4:  # from the fourth rename on, including those putting files back
+            raise OSError(5, "Input/output error")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(CannotWrite):
+        generate(build_answers({"project_name": "Shop"}), target, force=True)
+    (work,) = target.glob(".newproj-*")
+    set_aside = snapshot(work / ".replaced")
+    now = {k: v for k, v in snapshot(target).items() if not k.startswith(".newproj-")}
+    assert {k: v for k, v in now.items() if v is not None} | {
+        k: v for k, v in set_aside.items() if v is not None
+    } == {k: v for k, v in before.items() if v is not None}
+
+
 def test_force_refuses_to_replace_a_folder_with_a_file_and_changes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "shop"
     before = _existing_project(target)

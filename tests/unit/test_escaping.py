@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
 import sys
 from itertools import pairwise
 from pathlib import Path
@@ -128,6 +129,15 @@ def test_the_home_page_template_holds_no_answer(tmp_path: Path) -> None:
     assert "<p>{{ project_description }}</p>" in html
     settings = (project / "shop" / "settings" / "base.py").read_text(encoding="utf-8")
     assert '"pages.context_processors.project",' in settings
+
+
+def test_the_longest_answers_pass_the_projects_own_lint(tmp_path: Path) -> None:
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        pytest.skip(f"!!! SKIPPED: ruff is not installed beside {sys.executable}; pip install -e '.[test]'")
+    project = render(tmp_path, ('Long "quoted" \\ text ' * 10)[:200])  # the longest allowed
+    run = subprocess.run([str(ruff), "check", "--no-cache", "."], cwd=project, capture_output=True, text=True)
+    assert (run.returncode, run.stdout) == (0, "All checks passed!\n")
 
 
 def quoted(text: str) -> str:

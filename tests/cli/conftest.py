@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -16,17 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from clikit import masked_env
 from newproj.cli import main
 
 #: The console script installed beside the interpreter running the tests.
 NEWPROJ = Path(sys.executable).with_name("newproj")
 #: Locale variables that decide the interface language; tests start from a plain English locale.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANGUAGE")
-#: Keys of ``.env`` whose values are random per run.
-SECRET_KEY_RE = re.compile(r"^(?P<key>[A-Z0-9_]*(SECRET_KEY|PASSWORD))=.*$", re.MULTILINE)
-URL_PASSWORD_RE = re.compile(
-    r"^(?P<head>DATABASE_URL=[a-z0-9+]+://[^:/@]+:)[^@]*(?P<tail>@.*)$", re.MULTILINE
-)
 
 
 @dataclass(frozen=True)
@@ -155,12 +150,6 @@ def listing(root: Path) -> list[str]:
 def project_files(root: Path) -> list[str]:
     """The files (not folders) of a generated project, relative, sorted."""
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
-def masked_env(text: str) -> str:
-    """``.env`` text with the random secrets replaced by ``***``."""
-    text = SECRET_KEY_RE.sub(lambda m: f"{m['key']}=***", text)
-    return URL_PASSWORD_RE.sub(lambda m: f"{m['head']}***{m['tail']}", text)
 
 
 def project_snapshot(root: Path) -> dict[str, str]:

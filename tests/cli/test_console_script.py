@@ -1,0 +1,115 @@
+"""The installed console script in a subprocess: no terminal, imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from clikit import NO_TTY_ALL, SLUG, one_json, run_script
+
+# --- no terminal, imports: the real console script in a subprocess ---------------------------------
+
+
+def test_no_terminal_and_answers_missing(
+    console_script: Path, workdir: Path, child_env: Callable[..., dict[str, str]]
+) -> None:
+    done = run_script(console_script, ["init"], workdir, child_env())
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", NO_TTY_ALL + "\n")
+    assert list(workdir.iterdir()) == []
+
+
+def test_no_terminal_names_only_the_missing_flags(
+    console_script: Path, workdir: Path, child_env: Callable[..., dict[str, str]]
+) -> None:
+    done = run_script(
+        console_script,
+        ["init", "--name", "Blog", "--database", "sqlite", "--port", "8100"],
+        workdir,
+        child_env(),
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "error: no terminal to ask project_slug, description, author, python_version, django_version, "
+        "language, time_zone on; pass them as flags (--slug … --description … --author … --python … "
+        "--django … --project-language … --time-zone …), use --answers FILE, or --no-input for the defaults\n"
+    )
+
+
+def test_no_terminal_in_korean(
+    console_script: Path, workdir: Path, child_env: Callable[..., dict[str, str]]
+) -> None:
+    done = run_script(
+        console_script,
+        [
+            "init",
+            "--name",
+            "Blog",
+            "--database",
+            "sqlite",
+            "--port",
+            "8100",
+            "--slug",
+            "blog",
+            "--description",
+            "d",
+            "--author",
+            "a",
+            "--python",
+            "3.12",
+            "--django",
+            "5.2",
+            "--time-zone",
+            "UTC",
+        ],
+        workdir,
+        child_env(LANG="ko_KR.UTF-8"),
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "error: language 을(를) 물어볼 터미널이 없습니다. 플래그(--project-language …)로 주거나 "
+        "--answers FILE, 기본값은 --no-input 을 쓰세요\n"
+    )
+
+
+def test_console_script_no_input_works(
+    console_script: Path, workdir: Path, child_env: Callable[..., dict[str, str]]
+) -> None:
+    done = run_script(console_script, ["init", "--no-input", "--json"], workdir, child_env())
+    assert done.returncode == 0, done.stderr
+    assert one_json(done.stdout)["path"] == str(workdir / SLUG)
+
+
+IMPORT_PROBE = """
+import json, sys
+from newproj.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "loaded": sorted(m for m in ("questionary", "prompt_toolkit") if m in sys.modules)}),
+      file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["init", "--no-input"], ["init", "--no-input", "--dry-run"], ["init", "--port", "0"], ["init"]],
+    ids=["no-input", "dry-run", "error", "no-terminal"],
+)
+def test_questionary_is_not_imported_without_a_prompt(
+    workdir: Path, child_env: Callable[..., dict[str, str]], args: list[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_PROBE, *args],
+        cwd=workdir,
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    probe = json.loads(done.stderr.splitlines()[-1])
+    assert probe["loaded"] == []
+    assert probe["code"] in (0, 2)

@@ -1,0 +1,53 @@
+"""Every field of the answers model has a flag of `newproj init`, and each flag sets its field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from clikit import FLAG_VALUES, Run, init_command, one_json
+from newproj.model import FIELD_NAMES, FIELDS
+
+# --- every field has a flag -------------------------------------------------------------
+
+
+def test_flag_values_cover_every_field() -> None:
+    assert set(FLAG_VALUES) == set(FIELD_NAMES)
+
+
+def test_every_field_flag_is_in_init_help(cli: Run) -> None:
+    result = cli("init", "--help")
+    assert result.code == 0
+    for field in FIELDS:
+        assert field.flag in result.out, f"{field.flag} ({field.name}) missing from `newproj init --help`"
+
+
+def test_every_field_flag_is_an_option_of_init() -> None:
+    options = {opt for param in init_command().params for opt in getattr(param, "opts", [])}
+    missing = [field.flag for field in FIELDS if field.flag not in options]
+    assert missing == []
+
+
+@pytest.mark.parametrize("field", FIELD_NAMES)
+def test_flag_sets_its_field(cli: Run, field: str) -> None:
+    flag = next(f.flag for f in FIELDS if f.name == field)
+    result = cli("init", "--no-input", "--dry-run", "--json", flag, FLAG_VALUES[field])
+    assert result.code == 0, result.err
+    answers = one_json(result.out)["answers"]
+    expected = int(FLAG_VALUES[field]) if field == "port" else FLAG_VALUES[field]
+    assert answers[field] == expected
+
+
+def test_all_flags_together_write_that_project(cli: Run, workdir: Path) -> None:
+    args = [arg for f in FIELDS for arg in (f.flag, FLAG_VALUES[f.name])]
+    args[args.index("--database-version") + 1] = "11.4"  # a MariaDB version
+    result = cli("init", "--no-input", *args)
+    assert result.code == 0, result.err
+    record = json.loads((workdir / "flagblog" / ".cruft.json").read_text(encoding="utf-8"))
+    context = record["context"]["cookiecutter"]
+    assert {name: context[name] for name in FIELD_NAMES} == {
+        **FLAG_VALUES,
+        "port": 8123,
+        "database_version": "11.4",
+    }

@@ -1,0 +1,139 @@
+"""The interactive path with the prompts stubbed (the real prompts: test_prompts, test_pty)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clikit import DEFAULTS, SLUG, Run, explode, one_json, write
+
+# --- the interactive path, with the prompts stubbed (the real ones: test_prompts, test_pty) ---------
+
+
+def test_interactive_summary_confirmation_and_result(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch, free_port: int
+) -> None:
+    import newproj.prompts
+
+    seen: dict[str, Any] = {}
+
+    def ask(given: Any, lang: str, defaults: dict[str, Any], **io: Any) -> dict[str, Any]:
+        seen.update(given=dict(given.values), sources=dict(given.sources), lang=lang, defaults=defaults)
+        return {**DEFAULTS, **given.values, "database": "sqlite", "database_version": ""}
+
+    def confirm(lang: str, **io: Any) -> bool:
+        seen["confirm"] = lang
+        return True
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", ask)
+    monkeypatch.setattr(newproj.prompts, "confirm", confirm)
+    result = cli("init", "--port", str(free_port))
+    assert result.code == 0, result.err
+    assert seen == {
+        "given": {"port": str(free_port)},
+        "sources": {"port": "--port"},
+        "lang": "en",
+        "defaults": {"language": "en"},
+        "confirm": "en",
+    }
+    lines = result.out_lines
+    assert lines[0] == f"newproj will create {SLUG} with:"
+    assert f"  Port                     {free_port}" in lines
+    assert not any(line.startswith("  Database server version") for line in lines)  # not asked for SQLite
+    count = sum(1 for p in (workdir / SLUG).rglob("*") if p.is_file())
+    assert f"Files ({count}):" in lines
+    assert lines[-5:] == [
+        f"Created {SLUG} ({count} files).",
+        "Next steps:",
+        f"  cd {SLUG}",
+        "  docker compose up --build",
+        f"  open http://localhost:{free_port}/",
+    ]
+
+
+def test_interactive_korean_passes_the_language_to_the_prompts(
+    cli: Run, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    seen: dict[str, Any] = {}
+
+    def ask(given: Any, lang: str, defaults: dict[str, Any], **io: Any) -> dict[str, Any]:
+        seen.update(lang=lang, defaults=defaults)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", ask)
+    cli("init", "--lang", "ko")
+    assert seen == {"lang": "ko", "defaults": {"language": "ko"}}
+
+
+def test_answers_file_values_are_given_to_the_prompts_with_their_source(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    seen: dict[str, Any] = {}
+
+    def ask(given: Any, lang: str, defaults: dict[str, Any], **io: Any) -> dict[str, Any]:
+        seen.update(values=dict(given.values), sources=dict(given.sources))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", ask)
+    write(workdir / "team.yml", "port: 8100\ndatabase: mysql\n")
+    cli("init", "--answers", "team.yml", "--database", "sqlite")
+    assert {name: str(value) for name, value in seen["values"].items()} == {
+        "port": "8100",
+        "database": "sqlite",
+    }
+    assert seen["sources"] == {"port": "team.yml: port", "database": "--database"}
+
+
+def test_yes_skips_the_confirmation(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS))
+    monkeypatch.setattr(newproj.prompts, "confirm", explode)
+    result = cli("init", "--yes")
+    assert result.code == 0, result.err
+    assert result.out_lines[0].startswith(f"Created {SLUG} (")
+
+
+def test_no_at_the_confirmation_writes_nothing(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS))
+    monkeypatch.setattr(newproj.prompts, "confirm", lambda lang, **io: False)
+    result = cli("init")
+    assert result.code == 0
+    assert result.out_lines[-1] == "cancelled; nothing was written"
+    assert list(workdir.iterdir()) == []
+
+
+def test_no_at_the_confirmation_with_json_still_gives_one_document(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS))
+    monkeypatch.setattr(newproj.prompts, "confirm", lambda lang, **io: False)
+    result = cli("init", "--json")
+    assert result.code == 0
+    assert result.err_lines[-1] == "cancelled; nothing was written"
+    assert isinstance(one_json(result.out), dict)
+    assert list(workdir.iterdir()) == []
+
+
+def test_no_input_never_prompts_even_on_a_terminal(
+    cli: Run, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", explode)
+    monkeypatch.setattr(newproj.prompts, "confirm", explode)
+    result = cli("init", "--no-input")
+    assert result.code == 0, result.err

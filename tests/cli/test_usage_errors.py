@@ -1,0 +1,140 @@
+"""Exit codes 2 (bad usage or answer) and 3 (the target exists and is not empty)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clikit import SLUG, Run, assert_one_error
+from newproj.errors import ExitCode
+
+# --- exit code 2: bad usage or answer -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("--port", "0"), "error: --port: 0 is out of range; use a port from 1 to 65535, e.g. 8000"),
+        (("--port", "70000"), "error: --port: 70000 is out of range; use a port from 1 to 65535, e.g. 8000"),
+        (
+            ("--port", "abc"),
+            "error: --port: 'abc' is not a whole number; use a port from 1 to 65535, e.g. 8000",
+        ),
+        (
+            ("--slug", "class"),
+            "error: --slug: 'class' is a Python keyword; choose another name, e.g. my_class",
+        ),
+        (
+            ("--slug", "json"),
+            "error: --slug: 'json' would shadow the standard library module json; choose another name, e.g. my_json",
+        ),
+        (
+            ("--slug", "My-Blog"),
+            "error: --slug: 'My-Blog' is not a valid package name; use lower-case letters, digits and _ starting "
+            "with a letter, e.g. my_blog",
+        ),
+        (
+            ("--python", "3.10", "--django", "6.1"),
+            "error: --python: Django 6.1 supports Python 3.12 to 3.15, not 3.10; pick a Python in that range or "
+            "another Django version",
+        ),
+        (
+            ("--python", "2.7"),
+            "error: --python: '2.7' is not one of 3.10, 3.11, 3.12, 3.13, 3.14, 3.15; use one of them",
+        ),
+        (
+            ("--database", "oracle"),
+            "error: --database: 'oracle' is not one of postgresql, sqlite, mysql, mariadb; use one of them",
+        ),
+        (
+            ("--database", "mysql", "--database-version", "17"),
+            "error: --database-version: '17' is not an offered mysql version; use one of 8.4",
+        ),
+        (
+            ("--time-zone", "Mars/Base"),
+            "error: --time-zone: 'Mars/Base' is not a known time zone; use an IANA name such as UTC or Asia/Seoul",
+        ),
+        (("--name", ""), "error: --name: a value is required; type one"),
+        (
+            ("--project-language", "fr"),
+            "error: --project-language: 'fr' is not one of en, ko; use one of them",
+        ),
+        (("--bogus",), "error: no such option: --bogus; see newproj init --help for the options"),
+        (("--port",), "error: --port needs a value, e.g. --port VALUE; see newproj init --help"),
+        (("--lang", "fr"), "error: --lang 'fr' is not supported; use en or ko"),
+    ],
+    ids=[
+        "port-0",
+        "port-70000",
+        "port-abc",
+        "slug-keyword",
+        "slug-shadows-json",
+        "slug-format",
+        "python-django-pair",
+        "python-unknown",
+        "database-oracle",
+        "database-version",
+        "time-zone",
+        "empty-name",
+        "project-language",
+        "unknown-option",
+        "option-without-value",
+        "bad-lang",
+    ],
+)
+def test_usage_errors(cli: Run, workdir: Path, args: tuple[str, ...], line: str) -> None:
+    result = cli("init", "--no-input", *args)
+    assert_one_error(result, line, ExitCode.USAGE)
+    assert result.out == ""
+    assert list(workdir.iterdir()) == []
+
+
+def test_target_that_is_a_file(cli: Run, workdir: Path) -> None:
+    (workdir / "afile").write_text("x", encoding="utf-8")
+    result = cli("init", "--no-input", "afile")
+    assert_one_error(result, f"error: {workdir / 'afile'} exists and is not a folder; choose another path", 2)
+    assert [p.name for p in workdir.iterdir()] == ["afile"]
+
+
+# --- exit code 3: the target exists and is not empty --------------------------------------
+
+
+@pytest.mark.parametrize("as_argument", [True, False], ids=["directory-argument", "default-slug-folder"])
+def test_existing_non_empty_target(
+    cli: Run, workdir: Path, tree: Callable[[Path], list[str]], as_argument: bool
+) -> None:
+    name = "site1" if as_argument else SLUG
+    (workdir / name).mkdir()
+    (workdir / name / "keep.txt").write_text("mine", encoding="utf-8")
+    result = cli("init", "--no-input", *([name] if as_argument else []))
+    assert_one_error(
+        result,
+        f"error: {workdir / name} exists and is not empty; choose another folder or pass --force to write into it",
+        ExitCode.TARGET_EXISTS,
+    )
+    assert tree(workdir) == [f"{name}/", f"{name}/keep.txt"]
+    assert (workdir / name / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_existing_empty_target_is_fine(cli: Run, workdir: Path) -> None:
+    (workdir / "site1").mkdir()
+    result = cli("init", "--no-input", "site1")
+    assert result.code == 0, result.err
+    assert (workdir / "site1" / "manage.py").is_file()
+
+
+def test_directory_argument_is_checked_before_any_prompt(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.prompts
+
+    def never(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("asked questions although the target folder was refused")
+
+    monkeypatch.setattr(newproj.prompts, "ask_missing", never)
+    (workdir / "site1").mkdir()
+    (workdir / "site1" / "keep.txt").write_text("mine", encoding="utf-8")
+    result = cli("init", "site1")
+    assert result.code == 3

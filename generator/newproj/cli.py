@@ -25,13 +25,11 @@ from newproj.render import check_target, generate, plan
 from newproj.sources import GivenAnswers, read_answers_file
 from newproj.tree import format_tree
 
-EXIT_CODES_HELP = "Exit codes: " + ", ".join(
-    f"{code.value} {code.name.lower().replace('_', ' ')}" for code in ExitCode
-)
+EXIT_CODES_HELP = exit_codes_help()
 
 app = typer.Typer(
     name="newproj",
-    help="Generate a Django project that runs in Docker on the first try.",
+    help=help_text("app"),
     epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -45,18 +43,32 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(help=help_text("root"))
 def root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text("version"))
     ] = False,
 ) -> None:
-    """newproj: Django + Docker project scaffolding. Run `newproj init` to start."""
+    """The options every command shares (``--version``)."""
 
 
 def _help(name: str) -> str:
+    """An answer's help: its label, and its choices and default as the model gives them."""
     field = FIELDS_BY_NAME[name]
-    return f"{field.label['en']} ({name})."
+    parts = [help_text("init.field", label=field.label["en"], name=name)]
+    parts[0] = help_text("init.field", label=field.label["en"], name=name)
+    _HELP_LABELS[parts[0]] = help_text("init.field", "ko", label=field.label["ko"], name=name)
+    choices, default = option_choices(field), option_default(field)
+    if choices:
+        parts.append(help_text("init.choices", choices=choices))
+    if default:
+        parts.append(help_text("init.default", default=default))
+    return joined(*parts)
+
+
+def _metavar(name: str) -> str | None:
+    field = FIELDS_BY_NAME[name]
+    return "[" + "|".join(display_order(field.choices({}))) + "]" if field.choices and name != "database_version" else None
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_the_template_with_its_hooks_and_dotfiles(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert TEMPLATE_PREFIX + "cookiecutter.json" in names
-    for hook in ("answers.py", "pre_gen_project.py", "post_gen_project.py"):
+    for hook in ("pre_gen_project.py", "post_gen_project.py"):
         assert TEMPLATE_PREFIX + "hooks/" + hook in names
     for dotfile in (".dockerignore", ".env", ".env.example", ".gitignore"):
         assert PROJECT_PREFIX + dotfile in names

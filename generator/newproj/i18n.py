@@ -58,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: no such answers file; check the path given to --answers",
         "ko": "{path}: 답 파일이 없습니다. --answers 에 준 경로를 확인하세요",
     },
+    "answers_file_is_dir": {
+        "en": "{path} is a folder; give --answers a YAML or JSON file",
+        "ko": "{path} 은(는) 폴더입니다. --answers 에는 YAML 또는 JSON 파일을 주세요",
+    },
     "answers_file_parse": {
         "en": "{path}: not valid YAML or JSON ({detail}); fix the file",
         "ko": "{path}: 올바른 YAML이나 JSON이 아닙니다 ({detail}). 파일을 고치세요",

@@ -10,9 +10,8 @@ from typing import Any
 
 import questionary
 
-from newproj.errors import InvalidAnswer
 from newproj.i18n import t
-from newproj.model import FIELDS, AnswerError, Field, check_python_django, validate_field
+from newproj.model import AnswerError, Answers, Ask, Field, check_python_django, validate_field
 from newproj.sources import GivenAnswers
 
 
@@ -76,34 +75,29 @@ def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **
     return chosen(answer)
 
 
-def ask_missing(
-    given: GivenAnswers, lang: str, defaults: dict[str, Any] | None = None, **io: Any
-) -> dict[str, Any]:
-    """Ask, in model order, every relevant answer not already given; return all values.
+def asker(lang: str, given: dict[str, Any] | None = None, **io: Any) -> Ask:
+    """The ``ask`` of :func:`newproj.model.build_answers`: one question per missing answer.
 
-    ``defaults`` replace the model's default of a field (the project language follows the
-    interface language). ``io`` is passed to prompt_toolkit (``input=``/``output=``) so tests can drive the prompts.
-    Ctrl-C raises ``KeyboardInterrupt`` (``unsafe_ask``), handled once at the CLI edge.
+    ``given`` holds the answers given up front: a Django version given by flag or file limits the
+    Pythons offered before it is reached. ``io`` is passed to prompt_toolkit (``input=``/``output=``)
+    so tests can drive the prompts. Ctrl-C raises ``KeyboardInterrupt`` (``unsafe_ask``), handled
+    once at the CLI edge.
     """
-    checked = given.check()
-    settled: dict[str, Any] = {}
-    for field in FIELDS:
-        if field.name in given.values:
-            try:
-                settled[field.name] = validate_field(field.name, given.values[field.name], settled)
-            except AnswerError as err:
-                raise InvalidAnswer(err, given.label(field.name) or "") from err
-            continue
-        default = (defaults or {}).get(field.name, field.default(settled))
-        if not field.asked(settled):
-            settled[field.name] = default
-            continue
-        ask = _ask_choice if field.choices else _ask_text
-        # A Django version given up front limits the Pythons offered before it is reached.
-        context = {**settled, **{k: v for k, v in checked.items() if k == "django_version"}}
-        raw = ask(field, default, context, lang, **io)
-        settled[field.name] = validate_field(field.name, raw, settled)
-    return settled
+    ahead = {k: v for k, v in (given or {}).items() if k == "django_version"}
+
+    def ask(field: Field, default: Any, settled: dict[str, Any]) -> Any:
+        question = _ask_choice if field.choices else _ask_text
+        return question(field, default, {**ahead, **settled}, lang, **io)
+
+    return ask
+
+
+def ask_missing(given: GivenAnswers, lang: str, defaults: dict[str, Any] | None = None, **io: Any) -> Answers:
+    """The answers, asking (in model order) each one that applies and was not given.
+
+    A refused given value is reported, naming its source, before any question.
+    """
+    return given.build(defaults, asker(lang, given.values, **io))
 
 
 def confirm(lang: str, **io: Any) -> bool:

@@ -1,4 +1,8 @@
-"""Answers given before any prompt: an answers file and flags, each value remembering its source."""
+"""Answers given before any prompt (an answers file, flags), each value remembering where it came from.
+
+Values are kept exactly as read: the model refuses anything but the type a field takes, and the
+refusal names the true source (``--port``, ``team.yml: port``; a typed answer names its field).
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newproj.errors import InvalidAnswer, UsageError
-from newproj.model import (
-    FIELD_NAMES,
-    FIELDS,
-    FIELDS_BY_NAME,
-    AnswerError,
-    Answers,
-    build_answers,
-    check_python_django,
-    validate_field,
-)
+from newproj.model import FIELD_NAMES, FIELDS, FIELDS_BY_NAME, AnswerError, Answers, Ask, build_answers
 
 
 @dataclass
@@ -28,19 +23,29 @@ class GivenAnswers:
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
 
-    def update(self, values: Mapping[str, Any], source: str) -> None:
-        """Add values from one source; ``source`` may hold ``{flag}`` or ``{name}``."""
+    def add_flags(self, flags: Mapping[str, str | None]) -> None:
+        """Values typed after a flag (``None``: the flag was not given)."""
+        for name, value in flags.items():
+            if value is not None:
+                self.values[name] = value
+                self.sources[name] = FIELDS_BY_NAME[name].flag
+
+    def add_file(self, path: Path, values: Mapping[str, Any]) -> None:
+        """Values of an answers file, as read (a YAML ``null`` is a value, and is refused)."""
         for name, value in values.items():
-            if value is None:
-                continue
             self.values[name] = value
-            self.sources[name] = source.format(flag=FIELDS_BY_NAME[name].flag, name=name)
+            self.sources[name] = f"{path}: {name}"
 
-    def label(self, name: str) -> str | None:
-        return self.sources.get(name)
+    def build(self, defaults: Mapping[str, Any] | None = None, ask: Ask | None = None) -> Answers:
+        """:func:`newproj.model.build_answers` whose error names where the refused value came from."""
+        try:
+            return build_answers(self.values, defaults, ask)
+        except AnswerError as err:
+            raise InvalidAnswer(err, self.sources.get(err.field, "")) from err
 
-    def missing(self) -> list[str]:
-        """Fields neither given nor irrelevant (a server version for SQLite is never missing)."""
+
+    def missing(self, defaults: Mapping[str, Any] | None = None) -> list[str]:
+        """The answers that apply and are not given (a server version for SQLite never is); validates nothing."""
         settled: dict[str, Any] = {}
         missing = []
         for item in FIELDS:
@@ -48,47 +53,21 @@ class GivenAnswers:
                 settled[item.name] = self.values[item.name]
             elif item.asked(settled):
                 missing.append(item.name)
+            else:
+                settled[item.name] = (defaults or {}).get(item.name, item.default(settled))
         return missing
-
-    def check(self) -> dict[str, Any]:
-        """Validate the given values alone, in model order, before anything is asked.
-
-        A server version waits for its database; the Python/Django pair is checked when both
-        are given. Returns the validated values; raises :class:`InvalidAnswer` naming the source.
-        """
-        checked: dict[str, Any] = {}
-        try:
-            for item in FIELDS:
-                if item.name not in self.values:
-                    continue
-                if item.name == "database_version" and "database" not in checked:
-                    continue
-                checked[item.name] = validate_field(item.name, self.values[item.name], checked)
-            if "python_version" in checked and "django_version" in checked:
-                check_python_django(checked["python_version"], checked["django_version"])
-        except AnswerError as err:
-            raise InvalidAnswer(err, self.sources.get(err.field, "")) from err
-        return checked
-
-    def build(self) -> Answers:
-        """Validate into :class:`Answers`, naming the source of a refused value."""
-        return build_checked(self.values, self.sources)
-
-
-def build_checked(values: Mapping[str, Any], sources: Mapping[str, str]) -> Answers:
-    """``build_answers`` whose error names where the refused value came from."""
-    try:
-        return build_answers(values)
-    except AnswerError as err:
-        raise InvalidAnswer(err, sources.get(err.field, "")) from err
 
 
 def read_answers_file(path: Path) -> dict[str, Any]:
     """Read a YAML or JSON mapping of answers; refuse unknown keys naming the key and the file."""
+    if path.is_dir():
+        raise UsageError("answers_file_is_dir", path=path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise UsageError("answers_file_missing", path=path) from err
+    except UnicodeDecodeError as err:
+        raise UsageError("answers_file_parse", path=path, detail=f"not UTF-8 text: {err.reason}") from err
     except OSError as err:
         raise UsageError("answers_file_parse", path=path, detail=err.strerror) from err
     data = _parse(path, text)
@@ -106,6 +85,8 @@ def _parse(path: Path, text: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as err:
             raise UsageError("answers_file_parse", path=path, detail=f"line {err.lineno}: {err.msg}") from err
+        except ValueError as err:  # a number of more than 4,300 digits
+            raise UsageError("answers_file_parse", path=path, detail=_TOO_LONG) from err
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -123,3 +104,9 @@ def _parse(path: Path, text: str) -> Any:
         raise UsageError(
             "answers_file_parse", path=path, detail=f"{where}{getattr(err, 'problem', err)}"
         ) from err
+    except ValueError as err:  # a number of more than 4,300 digits
+        raise UsageError("answers_file_parse", path=path, detail=_TOO_LONG) from err
+
+
+#: Python refuses to convert a number of more than 4,300 digits (``sys.int_info.default_max_str_digits``).
+_TOO_LONG = "a number of more than 4300 digits"

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from clikit import DEFAULTS, SLUG, Run, explode, one_json, write
+from newproj.model import Answers, build_answers
 
 # --- the interactive path, with the prompts stubbed (the real ones: test_prompts, test_pty) ---------
 
@@ -18,9 +19,9 @@ def test_interactive_summary_confirmation_and_result(
 
     seen: dict[str, Any] = {}
 
-    def ask(given: Any, lang: str, defaults: dict[str, Any], **io: Any) -> dict[str, Any]:
+    def ask(given: Any, lang: str, defaults: dict[str, Any], **io: Any) -> Answers:
         seen.update(given=dict(given.values), sources=dict(given.sources), lang=lang, defaults=defaults)
-        return {**DEFAULTS, **given.values, "database": "sqlite", "database_version": ""}
+        return build_answers({**DEFAULTS, **given.values, "database": "sqlite", "database_version": ""})
 
     def confirm(lang: str, **io: Any) -> bool:
         seen["confirm"] = lang
@@ -94,7 +95,9 @@ def test_yes_skips_the_confirmation(
 ) -> None:
     import newproj.prompts
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS))
+    monkeypatch.setattr(
+        newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+    )
     monkeypatch.setattr(newproj.prompts, "confirm", explode)
     result = cli("init", "--yes")
     assert result.code == 0, result.err
@@ -106,7 +109,9 @@ def test_no_at_the_confirmation_writes_nothing(
 ) -> None:
     import newproj.prompts
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS))
+    monkeypatch.setattr(
+        newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+    )
     monkeypatch.setattr(newproj.prompts, "confirm", lambda lang, **io: False)
     result = cli("init")
     assert result.code == 0
@@ -119,7 +124,9 @@ def test_no_at_the_confirmation_with_json_still_gives_one_document(
 ) -> None:
     import newproj.prompts
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS))
+    monkeypatch.setattr(
+        newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+    )
     monkeypatch.setattr(newproj.prompts, "confirm", lambda lang, **io: False)
     result = cli("init", "--json")
     assert result.code == 0

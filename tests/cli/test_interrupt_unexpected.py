@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from clikit import DEFAULTS, Run, assert_one_error, explode, one_json
 from newproj.errors import ExitCode
+from newproj.model import build_answers
 
 # --- exit code 130: interrupted -----------------------------------------------------------
 
@@ -26,7 +27,7 @@ def interrupt_at(where: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]
         return ()
     if where == "confirmation":
         monkeypatch.setattr(
-            newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: dict(DEFAULTS)
+            newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
         )
         monkeypatch.setattr(newproj.prompts, "confirm", interrupt)
         return ()

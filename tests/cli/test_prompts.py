@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -169,9 +170,13 @@ def drive(monkeypatch: pytest.MonkeyPatch) -> Iterator[Drive]:
         yield run
 
 
-def given(values: dict[str, Any], source: str = "{flag}") -> GivenAnswers:
+def given(values: dict[str, Any], file: str | None = None) -> GivenAnswers:
+    """Values given by flags, or read from the answers file ``file``."""
     answers = GivenAnswers()
-    answers.update(values, source)
+    if file is None:
+        answers.add_flags(values)
+    else:
+        answers.add_file(Path(file), values)
     return answers
 
 
@@ -182,7 +187,10 @@ def ask(
     lang: str = "en",
     defaults: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], Session]:
-    return drive(lambda **io: ask_missing(given(values), lang, defaults or {"language": lang}, **io), keys)
+    answers, session = drive(
+        lambda **io: ask_missing(given(values), lang, defaults or {"language": lang}, **io), keys
+    )
+    return answers.to_context(), session
 
 
 # --- answering -----------------------------------------------------------------------------------
@@ -415,7 +423,7 @@ def test_everything_given_asks_nothing(drive: Drive) -> None:
 def test_a_bad_given_value_is_refused_naming_its_source(drive: Drive) -> None:
     with pytest.raises(InvalidAnswer) as caught:
         drive(
-            lambda **io: ask_missing(given({"project_name": "x" * 201}, "team.yml: {name}"), "en", {}, **io),
+            lambda **io: ask_missing(given({"project_name": "x" * 201}, "team.yml"), "en", {}, **io),
             [],
         )
     assert (

@@ -24,13 +24,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from newproj import model
+from newproj import rules
 from newproj.model import build_answers
 from newproj.render import generate
 
 pytestmark = pytest.mark.server
 
-_MODEL = model._answers
+_MODEL = rules
 DATABASES = ("sqlite", "postgresql", "mariadb", "mysql")
 SERVERS = {
     "postgresql": ("NEWPROJ_TEST_POSTGRES_URL", "postgres://newproj:newproj@127.0.0.1:5432", "PostgreSQL"),

@@ -22,13 +22,13 @@ from typing import Any
 
 import pytest
 import yaml
-from newproj import model
+from newproj import rules
 from newproj.model import Answers, build_answers
 from newproj.render import generate
 
 pytestmark = pytest.mark.matrix
 
-_MODEL = model._answers
+_MODEL = rules
 PYTHONS = sorted(_MODEL.PYTHON_VERSIONS, key=lambda v: tuple(int(x) for x in v.split(".")))
 DATABASES = ("sqlite", "postgresql", "mysql", "mariadb")
 IMAGES = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mariadb"}

@@ -1,8 +1,9 @@
 """The answers model: every rule, with the exact message a user sees.
 
-The model lives in the template (``templates/django/hooks/answers.py``); the last tests prove
-that the template's ``pre_gen_project`` hook, run by cookiecutter's own machinery, refuses the
-same inputs with the same message.
+The model is a plain module of the package (``newproj.model``, ``newproj.rules``); the template's
+hooks are generated from it (``python -m newproj.hookgen``). The last tests prove that the generated
+``pre_gen_project`` hook, run by cookiecutter's own machinery, refuses the same inputs with the same
+message, and that the generated files are not stale.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from cookiecutter.generate import generate_context
 from cookiecutter.hooks import run_script_with_context
 from cookiecutter.prompt import prompt_for_config
 from cookiecutter.utils import create_env_with_context
-from newproj import model
+from newproj import model, rules
 from newproj.model import AnswerError, Answers, build_answers, validate_field, warnings_for
 from newproj.templates import django_template
 
@@ -69,8 +70,8 @@ def field_refusal(name: str, value: Any, answers: dict[str, Any] | None = None) 
         (-1, "port: -1 is out of range; use a port from 1 to 65535, e.g. 8000"),
         ("8.5", "port: '8.5' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
         (8.5, "port: '8.5' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
-        (True, "port: 'True' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
-        (False, "port: 'False' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
+        (True, "port: 'true' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
+        (False, "port: 'false' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
         ("", "port: '' is not a whole number; use a port from 1 to 65535, e.g. 8000"),
     ],
     ids=repr,
@@ -177,10 +178,15 @@ def test_slug_refused(value: str, message: str) -> None:
 
 
 def test_slug_refusals_name_installed_modules_that_really_are_installed() -> None:
-    import jinja2
-    import yaml
+    """ "jinja2" and "yaml" above are refused because they are importable here, and only then."""
+    import importlib.util
 
-    assert jinja2 and yaml  # the two names above are refused because they are importable here
+    assert [importlib.util.find_spec(name) is not None for name in ("jinja2", "yaml")] == [True, True]
+    assert importlib.util.find_spec("zz_newproj_no_such_module") is None
+    assert (
+        build_answers({"project_slug": "zz_newproj_no_such_module"}).project_slug
+        == "zz_newproj_no_such_module"
+    )
 
 
 @pytest.mark.parametrize("value", ["blog", "my_shop2", "a" * 30, "x"])
@@ -282,7 +288,7 @@ def test_python_django_message_in_korean() -> None:
 
 @pytest.mark.parametrize(
     ("python", "django"),
-    [(p, d) for d, pythons in model._answers.DJANGO_PYTHON.items() for p in pythons],
+    [(p, d) for d, pythons in rules.DJANGO_PYTHON.items() for p in pythons],
 )
 def test_supported_pairs_accepted(python: str, django: str) -> None:
     answers = build_answers({"python_version": python, "django_version": django})
@@ -290,7 +296,7 @@ def test_supported_pairs_accepted(python: str, django: str) -> None:
 
 
 def test_django_table_covers_every_offered_version() -> None:
-    answers = model._answers
+    answers = rules
     assert set(answers.DJANGO_PYTHON) == set(answers.DJANGO_VERSIONS)
     assert set().union(*answers.DJANGO_PYTHON.values()) == set(answers.PYTHON_VERSIONS)
     assert answers.DJANGO_VERSIONS[0] == "5.2"  # the LTS is the default
@@ -350,7 +356,7 @@ def test_database_version_not_offered_for_the_database(database: str, version: s
 
 @pytest.mark.parametrize(
     ("database", "version"),
-    [(db, v) for db, versions in model._answers.DATABASE_VERSIONS.items() for v in versions if v],
+    [(db, v) for db, versions in rules.DATABASE_VERSIONS.items() for v in versions if v],
 )
 def test_offered_database_versions_accepted(database: str, version: str) -> None:
     assert build_answers({"database": database, "database_version": version}).database_version == version
@@ -359,10 +365,19 @@ def test_offered_database_versions_accepted(database: str, version: str) -> None
 def test_sqlite_takes_an_empty_version() -> None:
     assert build_answers({"database": "sqlite"}).database_version == ""
     assert build_answers({"database": "sqlite", "database_version": ""}).database_version == ""
-    # a server version means nothing for SQLite: it is dropped, not refused
-    assert build_answers({"database": "sqlite", "database_version": "17"}).database_version == ""
-    assert field_refusal("database_version", "17", {"database": "sqlite"}).message() == (
-        "database_version: '17' is not an offered sqlite version; use one of ''"
+
+
+NOT_APPLICABLE = (
+    "database_version: '17' does not apply to sqlite, which has no server; leave database_version out"
+)
+
+
+def test_a_server_version_for_sqlite_is_refused_the_same_way_everywhere() -> None:
+    """Given with the database, given alone, or validated as a field: one message, never dropped silently."""
+    assert refusal({"database": "sqlite", "database_version": "17"}).message() == NOT_APPLICABLE
+    assert field_refusal("database_version", "17", {"database": "sqlite"}).message() == NOT_APPLICABLE
+    assert refusal({"database": "sqlite", "database_version": "17"}).message("ko") == (
+        "database_version: '17'은(는) 서버가 없는 sqlite에는 해당하지 않습니다. database_version 을 빼세요"
     )
 
 
@@ -420,6 +435,81 @@ def test_name_with_no_letters_gives_no_slug() -> None:
 )
 def test_database_version_derived_from_database(database: str, version: str) -> None:
     assert build_answers({"database": database}).database_version == version
+
+
+TZ_ODDITIES = ["posix/UTC", "right/UTC", "posixrules", "posix/Asia/Seoul", "right/Europe/Paris"]
+
+
+@pytest.mark.parametrize("value", TZ_ODDITIES)
+def test_time_zone_files_that_are_no_zone_names_are_refused(value: str) -> None:
+    """Decision: a zone is a name of ``zoneinfo.available_timezones()``; ``right/`` zones count leap
+    seconds (clocks off by ~27 s) and ``posix/``, ``posixrules`` are copies the ``tzdata`` package lacks."""
+    import zoneinfo
+
+    assert value not in zoneinfo.available_timezones()
+    assert field_refusal("time_zone", value).message() == (
+        f"time_zone: {value!r} is not a known time zone; use an IANA name such as UTC or Asia/Seoul"
+    )
+
+
+def test_localtime_is_refused_even_where_it_is_listed() -> None:
+    """``localtime`` names the host's zone (some systems list it as available); a container has its own."""
+    assert field_refusal("time_zone", "localtime").code == "time_zone"
+
+
+def test_time_zone_accepts_exactly_the_available_zones() -> None:
+    """Every name ``zoneinfo.available_timezones()`` lists is accepted, but ``localtime`` (the decision, whole)."""
+    import zoneinfo
+
+    refused = []
+    for name in sorted(zoneinfo.available_timezones() - {"localtime"}):
+        try:
+            validate_field("time_zone", name)
+        except AnswerError:
+            refused.append(name)
+    assert refused == []
+
+
+# --- non-text values: refused, never turned into text (issue 13 item 6) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (True, "true (a yes/no value)"),
+        (8, "8 (a number)"),
+        (None, "null (an empty value)"),
+        (["a", {"b": 1}], '["a", {"b": 1}] (a list)'),
+        ({"a": 1}, '{"a": 1} (a mapping)'),
+        (1.5, "1.5 (a number)"),
+    ],
+    ids=repr,
+)
+@pytest.mark.parametrize("name", [name for name in FIELD_ORDER if name not in ("port", "database_version")])
+def test_non_text_values_are_refused_for_every_text_field(name: str, value: Any, shown: str) -> None:
+    assert refusal({name: value}).message() == f"{name}: read {shown}, not text; write the value in quotes"
+
+
+def test_non_text_refusal_in_korean() -> None:
+    assert refusal({"project_name": True}).message("ko") == (
+        "project_name: true (예/아니오 값)을(를) 읽었습니다. 텍스트가 아닙니다. 값을 따옴표로 감싸 쓰세요"
+    )
+
+
+@pytest.mark.parametrize("digits", [6, 4301, 5000, 100_000])
+def test_a_huge_port_is_an_answer_error_not_a_crash(digits: int) -> None:
+    """Python refuses to convert more than 4,300 digits; the model never asks it to (as text or as a number)."""
+    shown = "9" * 37 + "..."
+    assert refusal({"port": "9" * digits}).message() == (
+        f"port: {shown if digits > 40 else '9' * digits} is out of range; use a port from 1 to 65535, e.g. 8000"
+    )
+
+
+def test_leading_zeros_and_huge_ints_as_numbers() -> None:
+    assert build_answers({"port": "0" * 5000 + "8000"}).port == 8000
+    assert refusal({"port": 10**5000}).message() == (
+        "port: <a number of more than 4300 digits> is out of range; use a port from 1 to 65535, e.g. 8000"
+    )
 
 
 @pytest.mark.parametrize(
@@ -482,7 +572,10 @@ def test_answer_error_message_falls_back_to_english() -> None:
 def test_every_message_has_both_languages_with_the_same_parameters() -> None:
     import string
 
-    for code, texts in model._answers.MESSAGES.items():
+    from newproj.model_messages import KINDS, MODEL_MESSAGES
+
+    assert all(set(texts) == {"en", "ko"} for texts in KINDS.values())
+    for code, texts in MODEL_MESSAGES.items():
         assert set(texts) == {"en", "ko"}, code
         fields = [
             {name for _, name, _, _ in string.Formatter().parse(text) if name} for text in texts.values()
@@ -498,11 +591,40 @@ def test_cookiecutter_json_is_the_model_output() -> None:
     assert on_disk == model.cookiecutter_json()
 
 
-def test_cookiecutter_json_is_exactly_what_answers_py_prints() -> None:
-    printed = subprocess.run(
-        [sys.executable, str(TEMPLATE / "hooks" / "answers.py")], capture_output=True, text=True, check=True
-    ).stdout
-    assert (TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8") == printed
+def test_generated_template_files_are_not_stale() -> None:
+    """cookiecutter.json and both hooks are what `python -m newproj.hookgen` writes today."""
+    done = subprocess.run(
+        [sys.executable, "-m", "newproj.hookgen", "--check"], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_changed_rule_makes_the_hooks_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newproj import hookgen
+
+    copy = tmp_path / "django"
+    (copy / "hooks").mkdir(parents=True)
+    for path, text in hookgen.generated_files().items():
+        (copy / path.relative_to(TEMPLATE)).write_text(text, encoding="utf-8")
+    assert hookgen.stale_files(copy) == []
+    real = hookgen.module_body
+    monkeypatch.setattr(
+        hookgen, "module_body", lambda name: real(name).replace("SLUG_MAX = 30", "SLUG_MAX = 31")
+    )
+    assert hookgen.stale_files(copy) == [
+        copy / "hooks" / "pre_gen_project.py",
+        copy / "hooks" / "post_gen_project.py",
+    ]
+
+
+@pytest.mark.parametrize("hook", ["pre_gen_project.py", "post_gen_project.py"])
+def test_hooks_are_self_contained(hook: str) -> None:
+    """No _repo_dir (cruft never sets it), no sys.path trick, no newproj import: the runner's interpreter suffices."""
+    text = (TEMPLATE / "hooks" / hook).read_text(encoding="utf-8")
+    assert [
+        word for word in ("_repo_dir", "sys.path", "import newproj", "from newproj") if word in text
+    ] == []
+    assert "SLUG_MAX = 30" in text  # the rules themselves are inside
 
 
 def test_cookiecutter_json_keys_are_the_answers_fields() -> None:
@@ -548,9 +670,7 @@ def hook_context(extra: dict[str, str], output_dir: Path) -> dict[str, Any]:
     """The context plain ``cookiecutter --no-input`` builds from ``extra``, with its private keys."""
     context = generate_context(context_file=str(TEMPLATE / "cookiecutter.json"), extra_context=extra)
     context["cookiecutter"] = prompt_for_config(context, no_input=True)
-    context["cookiecutter"].update(
-        _template=str(TEMPLATE), _repo_dir=str(TEMPLATE), _output_dir=str(output_dir), _checkout=None
-    )
+    context["cookiecutter"].update(_template=str(TEMPLATE), _commit="0" * 40)  # all cruft gives a hook
     return context
 
 

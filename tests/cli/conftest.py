@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from clikit import masked_env
+from clikit import project_snapshot
 from newproj.cli import main
 
 #: The console script installed beside the interpreter running the tests.
@@ -145,17 +145,3 @@ def listing(root: Path) -> list[str]:
     if not root.exists():
         return []
     return sorted(p.relative_to(root).as_posix() + ("/" if p.is_dir() else "") for p in root.rglob("*"))
-
-
-def project_files(root: Path) -> list[str]:
-    """The files (not folders) of a generated project, relative, sorted."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
-def project_snapshot(root: Path) -> dict[str, str]:
-    """Every file of a project and its text, secrets masked: two runs with the same answers compare equal."""
-    snapshot = {}
-    for relative in project_files(root):
-        text = (root / relative).read_text(encoding="utf-8")
-        snapshot[relative] = masked_env(text) if relative == ".env" else text
-    return snapshot

@@ -1,6 +1,7 @@
 """What the CLI tests share: expected values, labels, secret masking and running the console script.
 
-Test modules import it by name (``from clikit import ...``): pytest puts each test folder on ``sys.path``.
+Test modules import it by name (``from clikit import ...``): pytest puts ``tests/`` (the folder of the top
+``conftest.py``) on ``sys.path``. The CLI tests and the runner tests share it.
 """
 
 from __future__ import annotations
@@ -108,3 +109,17 @@ def masked_env(text: str) -> str:
     """``.env`` text with the random secrets replaced by ``***``."""
     text = SECRET_KEY_RE.sub(lambda m: f"{m['key']}=***", text)
     return URL_PASSWORD_RE.sub(lambda m: f"{m['head']}***{m['tail']}", text)
+
+
+def project_files(root: Path) -> list[str]:
+    """The files (not folders) of a generated project, relative, sorted."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def project_snapshot(root: Path) -> dict[str, str]:
+    """Every file of a project and its text, secrets masked: two runs with the same answers compare equal."""
+    snapshot = {}
+    for relative in project_files(root):
+        text = (root / relative).read_text(encoding="utf-8")
+        snapshot[relative] = masked_env(text) if relative == ".env" else text
+    return snapshot

@@ -141,9 +141,9 @@ def exit_codes_help() -> str:
 
 def translate(command: Any, lang: str) -> None:
     """Swap the help of ``command`` (a click command or group), its options and subcommands into ``lang``."""
+    _translate_panels(lang)
     if lang == "en":
         return
-    _translate_panels()
     for attribute in ("help", "short_help", "epilog"):
         text = getattr(command, attribute, None)
         if text in _HANDED_OUT:
@@ -157,14 +157,18 @@ def translate(command: Any, lang: str) -> None:
         translate(sub, lang)
 
 
-def _translate_panels() -> None:
-    """typer draws its help panels with module-level titles; a process prints help once, then exits."""
+_ENGLISH_PANELS: dict[str, str] = {}
+
+
+def _translate_panels(lang: str) -> None:
+    """typer draws its help panels with module-level titles: set them for this run (English restored)."""
     try:
         from typer import rich_utils
     except ImportError:  # typer without rich: plain click help, no panels
         return
     for name, title in PANEL_TITLES.items():
-        setattr(rich_utils, name, title)
+        _ENGLISH_PANELS.setdefault(name, getattr(rich_utils, name))
+        setattr(rich_utils, name, title if lang == "ko" else _ENGLISH_PANELS[name])
 
 
 def _translate_help_option(command: Any) -> None:

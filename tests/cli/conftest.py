@@ -85,21 +85,42 @@ def tty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", FakeTerminal(""))
 
 
+@pytest.fixture(autouse=True)
+def held_ports(monkeypatch: pytest.MonkeyPatch) -> set[int]:
+    """Only ports a test holds itself count as in use: a CLI test must not see the port-in-use warning
+    because something else on this machine (a developer's server, CI holding 8000) listens on a port.
+
+    The real check still runs for a held port (see ``busy_port``), so the warning is tested for real.
+    """
+    import newproj.ports
+
+    real = newproj.ports.port_in_use
+    held: set[int] = set()
+
+    def port_in_use(port: int, host: str = "127.0.0.1", timeout: float = 0.2) -> bool:
+        return port in held and real(port, host, timeout)
+
+    monkeypatch.setattr(newproj.ports, "port_in_use", port_in_use)
+    return held
+
+
 @pytest.fixture
-def free_port() -> int:
-    """A TCP port nothing listens on right now (so no port-in-use warning muddies stderr)."""
+def free_port() -> Iterator[int]:
+    """A port nobody else gets while the test runs (bound, not listening), for answers that name a port."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        yield sock.getsockname()[1]
 
 
 @pytest.fixture
-def busy_port() -> Iterator[int]:
-    """A port with a listening socket on it for the duration of the test."""
+def busy_port(held_ports: set[int]) -> Iterator[int]:
+    """A port with a listening socket on it for the duration of the test: the port-in-use warning shows."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen(1)
-        yield sock.getsockname()[1]
+        port = sock.getsockname()[1]
+        held_ports.add(port)
+        yield port
 
 
 @pytest.fixture

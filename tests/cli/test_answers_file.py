@@ -168,3 +168,100 @@ def test_missing_answers_file(cli: Run, workdir: Path) -> None:
     result = cli("init", "--answers", "nope.yml", "--no-input")
     assert_one_error(result, "error: nope.yml: no such answers file; check the path given to --answers", 2)
     assert list(workdir.iterdir()) == []
+
+
+def test_a_folder_given_to_answers_has_its_own_message(cli: Run, workdir: Path) -> None:
+    (workdir / "answers").mkdir()
+    result = cli("init", "--answers", "answers", "--no-input")
+    assert_one_error(result, "error: answers is a folder; give --answers a YAML or JSON file", ExitCode.USAGE)
+    assert [p.name for p in workdir.iterdir()] == ["answers"]
+
+
+# --- values are read as written: anything but text is refused, naming the key, the file and the value ---
+
+NOT_TEXT = "not text; write the value in quotes"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "team.yml",
+            "project_name: yes\n",
+            f"error: team.yml: project_name: read true (a yes/no value), {NOT_TEXT}",
+        ),
+        ("team.yml", "description: 010\n", f"error: team.yml: description: read 8 (a number), {NOT_TEXT}"),
+        (
+            "team.yml",
+            "project_name: Null\n",
+            f"error: team.yml: project_name: read null (an empty value), {NOT_TEXT}",
+        ),
+        ("team.yml", "author:\n", f"error: team.yml: author: read null (an empty value), {NOT_TEXT}"),
+        (
+            "team.json",
+            '{"project_name": ["a", {"b": 1}]}',
+            f'error: team.json: project_name: read ["a", {{"b": 1}}] (a list), {NOT_TEXT}',
+        ),
+        (
+            "team.json",
+            '{"python_version": 3.12}',
+            f"error: team.json: python_version: read 3.12 (a number), {NOT_TEXT}",
+        ),
+        (
+            "team.json",
+            '{"time_zone": {"a": 1}}',
+            f'error: team.json: time_zone: read {{"a": 1}} (a mapping), {NOT_TEXT}',
+        ),
+        (
+            "team.json",
+            '{"port": true}',
+            "error: team.json: port: 'true' is not a whole number; use a port from 1 to 65535, e.g. 8000",
+        ),
+        (
+            "team.yml",
+            f"port: {'9' * 5000}\n",
+            "error: team.yml: not valid YAML or JSON (a number of more than 4300 digits); fix the file",
+        ),
+        (
+            "team.json",
+            f'{{"port": {"9" * 5000}}}',
+            "error: team.json: not valid YAML or JSON (a number of more than 4300 digits); fix the file",
+        ),
+        (
+            "team.yml",
+            "database: sqlite\ndatabase_version: '17'\n",
+            "error: team.yml: database_version: '17' does not apply to sqlite, which has no server; "
+            "leave database_version out",
+        ),
+    ],
+    ids=[
+        "yes",
+        "octal-010",
+        "Null",
+        "empty",
+        "list",
+        "float",
+        "mapping",
+        "port-bool",
+        "huge-yaml",
+        "huge-json",
+        "sqlite-version",
+    ],
+)
+def test_non_text_values_are_refused_not_coerced(
+    cli: Run, workdir: Path, name: str, text: str, line: str
+) -> None:
+    write(workdir / name, text)
+    result = cli("init", "--answers", name, "--no-input")
+    assert_one_error(result, line, ExitCode.USAGE)
+    assert [p.name for p in workdir.iterdir()] == [name]
+
+
+def test_non_text_refusal_in_korean(cli: Run, workdir: Path) -> None:
+    write(workdir / "team.yml", "project_name: yes\n")
+    result = cli("init", "--answers", "team.yml", "--no-input", "--lang", "ko")
+    assert_one_error(
+        result,
+        "error: team.yml: project_name: true (예/아니오 값)을(를) 읽었습니다. 텍스트가 아닙니다. 값을 따옴표로 감싸 쓰세요",
+        ExitCode.USAGE,
+    )

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from clikit import DEFAULTS, SLUG, Run, explode, one_json, write
 from newproj.model import Answers, build_answers
+from newproj.render import plan
 
 # --- the interactive path, with the prompts stubbed (the real ones: test_prompts, test_pty) ---------
 
@@ -131,7 +132,16 @@ def test_no_at_the_confirmation_with_json_still_gives_one_document(
     result = cli("init", "--json")
     assert result.code == 0
     assert result.err_lines[-1] == "cancelled; nothing was written"
-    assert isinstance(one_json(result.out), dict)
+    assert one_json(result.out) == {
+        "answers": DEFAULTS,
+        "path": str(workdir / SLUG),
+        "files": list(plan(build_answers(DEFAULTS))),
+        "dry_run": False,
+        "written": False,
+        "cancelled": True,
+        "next_steps": [],
+        "warnings": [],
+    }
     assert list(workdir.iterdir()) == []
 
 

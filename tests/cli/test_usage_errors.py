@@ -17,6 +17,15 @@ from newproj.errors import ExitCode
     ("args", "line"),
     [
         (("--port", "0"), "error: --port: 0 is out of range; use a port from 1 to 65535, e.g. 8000"),
+        (
+            ("--port", "9" * 5000),
+            "error: --port: " + "9" * 37 + "... is out of range; use a port from 1 to 65535, e.g. 8000",
+        ),
+        (
+            ("--database", "sqlite", "--database-version", "17"),
+            "error: --database-version: '17' does not apply to sqlite, which has no server; "
+            "leave database_version out",
+        ),
         (("--port", "70000"), "error: --port: 70000 is out of range; use a port from 1 to 65535, e.g. 8000"),
         (
             ("--port", "abc"),
@@ -67,6 +76,8 @@ from newproj.errors import ExitCode
     ],
     ids=[
         "port-0",
+        "port-5000-digits",
+        "sqlite-version",
         "port-70000",
         "port-abc",
         "slug-keyword",
@@ -138,3 +149,30 @@ def test_directory_argument_is_checked_before_any_prompt(
     (workdir / "site1" / "keep.txt").write_text("mine", encoding="utf-8")
     result = cli("init", "site1")
     assert result.code == 3
+
+
+# --- exit code 6: a file could not be written -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "en",
+            "error: could not write /x/site: Permission denied; check the folder's permissions and free space",
+        ),
+        ("ko", "error: /x/site 에 쓰지 못했습니다: Permission denied. 폴더 권한과 남은 공간을 확인하세요"),
+    ],
+)
+def test_a_failed_write_exits_6_with_the_os_reason(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, lang: str, line: str
+) -> None:
+    import newproj.cli
+    from newproj.errors import CannotWrite
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise CannotWrite("/x/site", "Permission denied")
+
+    monkeypatch.setattr(newproj.cli, "generate", refuse)
+    result = cli("init", "--no-input", "--lang", lang)
+    assert_one_error(result, line, ExitCode.CANNOT_WRITE)

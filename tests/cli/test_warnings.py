@@ -33,3 +33,24 @@ def test_privileged_port_is_a_warning(cli: Run) -> None:
     message = "--port: 80 is below 1024; binding it on the host may need administrator rights"
     assert f"warning: {message}" in result.err_lines
     assert one_json(result.out)["warnings"] == [message]
+
+
+def test_a_server_on_8000_does_not_reach_tests_that_are_not_about_it(cli: Run) -> None:
+    """CI holds 8000 busy on purpose: a CLI test sees the warning only for a port it holds itself."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", 8000))
+            sock.listen(1)
+        except OSError:
+            pass  # something else already listens there: the condition holds anyway
+        result = cli("init", "--no-input", "--dry-run")
+    assert (result.code, result.err) == (0, "")
+
+
+def test_the_warning_uses_the_real_check(busy_port: int) -> None:
+    """Held ports go through newproj's own check (a connection), not through a stand-in answer."""
+    import newproj.ports
+
+    assert newproj.ports.port_in_use(busy_port) is True

@@ -192,13 +192,20 @@ def _error(message: str, code: int, json_mode: bool) -> int:
     return int(code)
 
 
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _command(lang: str) -> Any:
+    """The click command of :data:`app`, its help in ``lang`` (built once per language and process)."""
+    command = typer.main.get_command(app)
+    translate(command, lang)
+    return command
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code (the one boundary where errors become exit codes)."""
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _argv_language(args)
     json_mode = "--json" in args
-    command = typer.main.get_command(app)
-    translate(command, lang)
+    command = _command(lang)
     try:
         result: Any = command.main(args=args, prog_name="newproj", standalone_mode=False)
         return int(result) if isinstance(result, int) else ExitCode.OK

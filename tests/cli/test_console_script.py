@@ -117,3 +117,36 @@ def test_questionary_is_not_imported_without_a_prompt(
     )
     probe = json.loads(done.stderr.splitlines()[-1])
     assert probe == {"code": code, "loaded": []}
+
+
+HELP_WITHOUT_TEMPLATES = """
+import sys
+import newproj.templates
+
+def missing():
+    raise FileNotFoundError("templates are missing")
+
+newproj.templates.templates_root = missing
+newproj.templates.django_template = missing
+from newproj.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["init", "--help"], ["--version"]], ids=" ".join)
+def test_help_needs_no_template(
+    workdir: Path, child_env: Callable[..., dict[str, str]], args: list[str]
+) -> None:
+    """The model is a module of the package: even with the templates missing, help and version work."""
+    done = subprocess.run(
+        [sys.executable, "-c", HELP_WITHOUT_TEMPLATES, *args],
+        cwd=workdir,
+        env=child_env(COLUMNS="100"),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "newproj" in done.stdout

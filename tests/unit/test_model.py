@@ -761,3 +761,35 @@ def test_plain_cookiecutter_refuses_with_the_models_message_and_leaves_nothing(
     assert expected in run.stderr.splitlines(), run.stderr
     assert list(out.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+# --- private keys: render inputs nobody is asked for (TEAM decision 4) -----------------------------
+
+
+def test_private_keys_declared_in_the_model_reach_cookiecutter_json_hooks_and_the_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newproj import finish, hookgen
+
+    key = model.PrivateKey(
+        "__dev_db_password", "{{ random_ascii_string(24) }}", draw=lambda: "drawn-by-newproj"
+    )
+    monkeypatch.setattr(model, "PRIVATE_KEYS", (key,))
+    monkeypatch.setattr(finish, "PRIVATE_KEYS", (key,))
+    data = model.cookiecutter_json()
+    assert data["__dev_db_password"] == "{{ random_ascii_string(24) }}"
+    assert [k for k in data if not k.startswith("_")] == FIELD_ORDER  # still no question for it
+    assert model.private_values() == {"__dev_db_password": "drawn-by-newproj"}
+    context = {**build_answers({}).to_context(), **model.private_values(), "_template": "newproj:django"}
+    recorded = finish.cruft_record(context)["context"]["cookiecutter"]
+    assert recorded["__dev_db_password"] == "drawn-by-newproj"
+    assert (
+        '"__dev_db_password": "{{ random_ascii_string(24) }}"'
+        in hookgen.generated_files()[TEMPLATE / "cookiecutter.json"]
+    )
+
+
+def test_random_text_is_letters_and_digits_from_secrets() -> None:
+    drawn = {model.random_text() for _ in range(50)}
+    assert len(drawn) == 50
+    assert all(len(text) == 24 and text.isascii() and text.isalnum() for text in drawn)

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from newproj import rules
-from newproj.model import Answers, build_answers
+from newproj.model import TEMPLATE_VERSION, Answers, build_answers
 from newproj.render import generate
 
 pytestmark = pytest.mark.matrix
@@ -223,7 +223,12 @@ def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     assert pyproject["project"]["requires-python"] == f">={answers.python_version}"
     assert pyproject["tool"]["ruff"]["target-version"] == "py" + answers.python_version.replace(".", "")
     cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
-    assert cruft["context"]["cookiecutter"] == {**answers.to_context(), "_template": "newproj:django"}
+    assert cruft["context"]["cookiecutter"] == {
+        **answers.to_context(),
+        "_newproj_template_version": TEMPLATE_VERSION,
+        "_template": "newproj:django",
+    }
+    assert pyproject["tool"]["cruft"]["skip"] == [".env"]
 
 
 @variant_param

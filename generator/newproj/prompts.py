@@ -75,19 +75,18 @@ def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **
     return chosen(answer)
 
 
-def asker(lang: str, given: dict[str, Any] | None = None, **io: Any) -> Ask:
+def asker(lang: str, **io: Any) -> Ask:
     """The ``ask`` of :func:`newproj.model.build_answers`: one question per missing answer.
 
-    ``given`` holds the answers given up front: a Django version given by flag or file limits the
-    Pythons offered before it is reached. ``io`` is passed to prompt_toolkit (``input=``/``output=``)
-    so tests can drive the prompts. Ctrl-C raises ``KeyboardInterrupt`` (``unsafe_ask``), handled
-    once at the CLI edge.
+    ``settled`` holds the answers so far, given ones included (validated before any question), so a
+    Django version given by flag or file limits the Pythons offered. ``io`` is passed to prompt_toolkit
+    (``input=``/``output=``) so tests can drive the prompts. Ctrl-C raises ``KeyboardInterrupt``
+    (``unsafe_ask``), handled once at the CLI edge.
     """
-    ahead = {k: v for k, v in (given or {}).items() if k == "django_version"}
 
     def ask(field: Field, default: Any, settled: dict[str, Any]) -> Any:
         question = _ask_choice if field.choices else _ask_text
-        return question(field, default, {**ahead, **settled}, lang, **io)
+        return question(field, default, settled, lang, **io)
 
     return ask
 
@@ -97,7 +96,7 @@ def ask_missing(given: GivenAnswers, lang: str, defaults: dict[str, Any] | None 
 
     A refused given value is reported, naming its source, before any question.
     """
-    return given.build(defaults, asker(lang, given.values, **io))
+    return given.build(defaults, asker(lang, **io))
 
 
 def confirm(lang: str, **io: Any) -> bool:

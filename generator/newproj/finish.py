@@ -29,13 +29,12 @@ def cruft_record(context: Mapping[str, Any], commit: str | None = None) -> dict[
     """The ``.cruft.json`` newproj writes: cruft's keys, plus ``template_version`` for ``newproj update``.
 
     cruft reads ``template``, ``commit``, ``checkout``, ``context`` and ``directory`` and ignores
-    other keys; newproj reads ``template_version`` (also in the context as
-    ``_newproj_template_version``, which is where a record written by ``cruft create`` has it).
+    other keys; newproj reads ``template_version`` (a record written by ``cruft create`` has the
+    version as the context's ``_newproj_template_version``, from ``cookiecutter.json``).
     The private keys are recorded so that a render can be repeated exactly.
     """
     recorded = build_answers({name: context[name] for name in FIELD_NAMES}).to_context()
     recorded.update({key.name: context[key.name] for key in PRIVATE_KEYS if key.name in context})
-    recorded["_newproj_template_version"] = TEMPLATE_VERSION
     recorded["_template"] = context["_template"]
     return {
         "template": context["_template"],

@@ -223,11 +223,8 @@ def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     assert pyproject["project"]["requires-python"] == f">={answers.python_version}"
     assert pyproject["tool"]["ruff"]["target-version"] == "py" + answers.python_version.replace(".", "")
     cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
-    assert cruft["context"]["cookiecutter"] == {
-        **answers.to_context(),
-        "_newproj_template_version": TEMPLATE_VERSION,
-        "_template": "newproj:django",
-    }
+    assert cruft["context"]["cookiecutter"] == {**answers.to_context(), "_template": "newproj:django"}
+    assert cruft["template_version"] == TEMPLATE_VERSION
     assert pyproject["tool"]["cruft"]["skip"] == [".env"]
 
 

@@ -248,11 +248,16 @@ def compose_shape(text: str, answers: Answers) -> str:
 def dockerfile_shape(text: str, answers: Answers) -> str:
     """The Dockerfile with the port and the package name made constant (the model keeps both simple tokens:
     a port from 1 to 65535, an identifier), so that hadolint runs once per shape, not once per project."""
-    return (
-        text.replace(f"0.0.0.0:{answers.port}", "0.0.0.0:8000")
-        .replace(f"EXPOSE {answers.port}\n", "EXPOSE 8000\n")
-        .replace(f'"{answers.project_slug}.wsgi', '"project.wsgi')
-    )
+    slug, port = answers.project_slug, answers.port
+    for old, new in (
+        (f"0.0.0.0:{port}", "0.0.0.0:8000"),
+        (f"EXPOSE {port}\n", "EXPOSE 8000\n"),
+        (f'"{slug}.wsgi', '"project.wsgi'),
+        (f"={slug}.settings", "=project.settings"),
+        (f"docker build -t {slug} .", "docker build -t project ."),
+    ):
+        text = text.replace(old, new)
+    return text
 
 
 def compose_binary() -> Path:

@@ -20,7 +20,7 @@ import typer
 from newproj import __version__
 from newproj.collect import InitRequest, collect
 from newproj.errors import ExitCode, Interrupted, NewprojError, UsageError
-from newproj.helptext import exit_codes_help, help_text, translate
+from newproj.helptext import exit_codes_help, help_text, panel_titles, translate
 from newproj.i18n import LANGUAGES, detect_language, t
 from newproj.options import field_option
 from newproj.render import generate, plan
@@ -206,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = _argv_language(args)
     json_mode = "--json" in args
     command = _command(lang)
+    panel_titles(lang)
     try:
         result: Any = command.main(args=args, prog_name="newproj", standalone_mode=False)
         return int(result) if isinstance(result, int) else ExitCode.OK

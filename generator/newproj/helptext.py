@@ -141,7 +141,7 @@ def exit_codes_help() -> str:
 
 def translate(command: Any, lang: str) -> None:
     """Swap the help of ``command`` (a click command or group), its options and subcommands into ``lang``."""
-    _translate_panels(lang)
+    panel_titles(lang)
     if lang == "en":
         return
     for attribute in ("help", "short_help", "epilog"):
@@ -160,8 +160,11 @@ def translate(command: Any, lang: str) -> None:
 _ENGLISH_PANELS: dict[str, str] = {}
 
 
-def _translate_panels(lang: str) -> None:
-    """typer draws its help panels with module-level titles: set them for this run (English restored)."""
+def panel_titles(lang: str) -> None:
+    """typer draws its help panels with module-level titles: set them for this run (English restored).
+
+    Call it on every run: unlike the command's own texts, the titles are shared by the whole process.
+    """
     try:
         from typer import rich_utils
     except ImportError:  # typer without rich: plain click help, no panels

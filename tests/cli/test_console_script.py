@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -105,16 +104,7 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in ("questionary", "pro
 def test_questionary_is_not_imported_without_a_prompt(
     workdir: Path, child_env: Callable[..., dict[str, str]], args: list[str], code: int
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", IMPORT_PROBE, *args],
-        cwd=workdir,
-        env=child_env(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    done = run_script(Path(sys.executable), ["-c", IMPORT_PROBE, *args], workdir, child_env())
     probe = json.loads(done.stderr.splitlines()[-1])
     assert probe == {"code": code, "loaded": []}
 
@@ -138,15 +128,8 @@ def test_help_needs_no_template(
     workdir: Path, child_env: Callable[..., dict[str, str]], args: list[str]
 ) -> None:
     """The model is a module of the package: even with the templates missing, help and version work."""
-    done = subprocess.run(
-        [sys.executable, "-c", HELP_WITHOUT_TEMPLATES, *args],
-        cwd=workdir,
-        env=child_env(COLUMNS="100"),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
+    done = run_script(
+        Path(sys.executable), ["-c", HELP_WITHOUT_TEMPLATES, *args], workdir, child_env(COLUMNS="100")
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert "newproj" in done.stdout

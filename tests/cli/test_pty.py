@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from clikit import run_script
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -249,16 +249,7 @@ def test_interactive_and_no_input_write_the_same_project(
     code, rest = session.finish()
     assert code == 0, rest
     flags = [arg for name, value in ANSWERS.items() for arg in (FLAGS[name], value)]
-    done = subprocess.run(
-        [str(console_script), "init", "--no-input", *flags, "flagged/site"],
-        cwd=workdir,
-        env=child_env(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    done = run_script(console_script, ["init", "--no-input", *flags, "flagged/site"], workdir, child_env())
     assert done.returncode == 0, done.stderr
     typed, flagged = snapshot(workdir / "typed" / "site"), snapshot(workdir / "flagged" / "site")
     assert sorted(typed) == sorted(flagged)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install and start the database servers the server tests (tests/matrix/test_servers.py) run
+# Start the database servers the server tests (tests/matrix/test_servers.py) run
 # generated projects against: PostgreSQL and MariaDB from Debian's packages, on 127.0.0.1 only.
 # MariaDB stands for MySQL too: both use the same driver (mysqlclient), built here from source.
 #
-# Idempotent, for a fresh Debian bookworm machine as root with no systemd. It sets
+# Idempotent, for a Debian bookworm machine as root with no systemd, once .ci/run has
+# installed the packages (.ci/packages.sh). It sets
 # NEWPROJ_TEST_POSTGRES_URL and NEWPROJ_TEST_MYSQL_URL (the tests add /<database>): sourced
 # (`source .ci/databases.sh`) it exports them; run, it prints only the lines to evaluate on
 # stdout (progress goes to stderr), so a caller can write  eval "$(bash .ci/databases.sh)".
@@ -11,27 +12,18 @@ set -euo pipefail
 
 USER_NAME=newproj
 PASSWORD=newproj
-PACKAGES=(postgresql mariadb-server default-libmysqlclient-dev pkg-config gcc python3-dev)
+# shellcheck source=packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
 
 log() { printf 'databases.sh: %s\n' "$*" >&2; }
 
-installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
-}
-
-install_packages() {
-    local missing=()
-    for package in "${PACKAGES[@]}"; do
-        installed "$package" || missing+=("$package")
-    done
-    if ((${#missing[@]} == 0)); then
-        log "packages already installed"
-        return
+check_packages() {  # .ci/run installs them (one apt step for every test tier)
+    local missing
+    missing=$(missing_packages | tr '\n' ' ')
+    if [[ -n $missing ]]; then
+        log "missing Debian packages: ${missing% }; run bash .ci/run (it installs them)"
+        return 1
     fi
-    log "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 wait_for() {  # wait_for WHAT COMMAND...: retry COMMAND for up to 60 s
@@ -107,7 +99,7 @@ SQL
         mariadb -h 127.0.0.1 -P 3306 -u "$USER_NAME" "-p$PASSWORD" -e 'SELECT 1'
 }
 
-install_packages
+check_packages
 start_postgres
 start_mariadb
 log "ready"

@@ -7,6 +7,7 @@ of this tier is skipped and a banner says so at the end of the run; in CI here a
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from dockerkit import REPORT, engine_available  # noqa: E402
+from dockerkit import PYTHONS_RUN, REPORT, engine_available  # noqa: E402
 
 _NO_ENGINE = engine_available()
 #: "tag: what backs it" lines, shown in the run's summary (captured output would hide them).
@@ -37,6 +38,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
         terminalreporter.write_sep("-", "Docker images used: local stand-ins built from Debian packages")
         for line in _STANDINS:
             terminalreporter.write_line(line)
+    if PYTHONS_RUN:
+        terminalreporter.write_sep("-", "Python versions that served a project and passed its tests in Docker")
+        for version, variants in sorted(PYTHONS_RUN.items(), key=lambda item: python_key(item[0])):
+            terminalreporter.write_line(f"Python {version}: {', '.join(variants)}")
     if REPORT:
         terminalreporter.write_sep("-", "Docker end-to-end figures")
         for line in REPORT:
@@ -45,15 +50,20 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
         terminalreporter.write_sep("!", f"Docker end-to-end tests were SKIPPED: {_NO_ENGINE}", red=True)
 
 
+def python_key(version: str) -> tuple[int, ...]:
+    """Sort key of "3.13.5": numeric parts."""
+    return tuple(int(part) for part in re.findall(r"\d+", version))
+
+
 @pytest.fixture(scope="session")
 def standin_images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Build (or reuse) the stand-in images every end-to-end variant needs; report them."""
     from standins.build import ensure_images
-    from variants import VARIANTS, requirement_files
+    from variants import ALL_VARIANTS, requirement_files
 
     folder = tmp_path_factory.mktemp("e2e-requirements")
-    pythons = sorted({v.python for v in VARIANTS})
-    databases = sorted({v.db_image for v in VARIANTS if v.db_image})
+    pythons = sorted({v.python for v in ALL_VARIANTS})
+    databases = sorted({v.db_image for v in ALL_VARIANTS if v.db_image})
     images = ensure_images(pythons, databases, requirement_files(folder))
     _STANDINS.extend(description for _tag, description in sorted(images.items()))
     return images

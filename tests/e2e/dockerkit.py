@@ -16,6 +16,8 @@ from pathlib import Path
 
 #: Figures worth reading after a run (startup and reload times); the run's summary shows them.
 REPORT: list[str] = []
+#: Python versions (X.Y.Z) that served a project whose own tests passed, with the variant ids.
+PYTHONS_RUN: dict[str, list[str]] = {}
 
 
 def engine_available() -> str | None:
@@ -64,6 +66,10 @@ class Compose:
     def __call__(self, *args: str, timeout: float = 600, check: bool = True) -> subprocess.CompletedProcess[str]:
         return run([str(compose_binary()), "-p", self.project, *args], cwd=self.directory, timeout=timeout,
                    check=check)
+
+    def down(self) -> None:
+        """Remove the project's containers, volumes and locally built images; never fails."""
+        self("down", "-v", "--remove-orphans", "--rmi", "local", "--timeout", "5", check=False, timeout=300)
 
     def logs(self) -> str:
         return self("logs", "--no-color", "--tail", "80", check=False, timeout=60).stdout[-6000:]

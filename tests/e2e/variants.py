@@ -1,5 +1,10 @@
-"""The answer sets the Docker end-to-end tier runs: every database, two Python versions, both
-Django releases, non-default ports."""
+"""The answer sets the Docker end-to-end tier runs.
+
+``VARIANTS`` get the whole battery (every database, both Django releases, both languages).
+``PYTHON_VARIANTS`` add each other Python that Debian ships (forky's 3.14 and 3.15) at the
+cost of a build, ``up``, ``/health/`` and the project's own tests. Ports are not part of a
+variant: each run picks a free, non-default one (``ports.reserve``) and renders with it.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +13,30 @@ from pathlib import Path
 
 import newproj
 
+#: Any non-default port renders the same requirements; used where the port does not matter.
+RENDER_PORT = 18080
+
 
 @dataclass(frozen=True)
 class Variant:
     database: str
     python: str
     django: str
-    port: int
     language: str = "en"
 
     @property
     def id(self) -> str:
-        return f"{self.database}-py{self.python}-dj{self.django}-{self.port}"
+        return f"{self.database}-py{self.python}-dj{self.django}-{self.language}"
 
-    @property
-    def answers(self) -> newproj.Answers:
+    def answers(self, port: int) -> newproj.Answers:
+        """The variant's answers with ``port`` as the project's port."""
         return newproj.build_answers(
             {
                 "project_name": f"E2E {self.database}",
                 "project_slug": f"e2e_{self.database}",
                 "python_version": self.python,
                 "django_version": self.django,
-                "port": self.port,
+                "port": port,
                 "database": self.database,
                 "language": self.language,
             }
@@ -38,23 +45,28 @@ class Variant:
     @property
     def db_image(self) -> str | None:
         """The image tag of the database service, as the compose file names it."""
-        answers = self.answers
+        answers = self.answers(RENDER_PORT)
         image = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mariadb"}.get(self.database)
         return f"{image}:{answers.database_version}" if image else None
 
 
 VARIANTS = (
-    Variant("sqlite", python="3.11", django="5.2", port=18081, language="ko"),
-    Variant("postgresql", python="3.13", django="5.2", port=18082),
-    Variant("mysql", python="3.13", django="6.1", port=18083),
-    Variant("mariadb", python="3.11", django="5.2", port=18084, language="ko"),
+    Variant("sqlite", python="3.11", django="5.2", language="ko"),
+    Variant("postgresql", python="3.13", django="5.2"),
+    Variant("mysql", python="3.13", django="6.1"),
+    Variant("mariadb", python="3.11", django="5.2", language="ko"),
 )
+PYTHON_VARIANTS = (
+    Variant("postgresql", python="3.14", django="6.1"),
+    Variant("sqlite", python="3.15", django="6.1", language="ko"),
+)
+ALL_VARIANTS = VARIANTS + PYTHON_VARIANTS
 
 
 def requirement_files(folder: Path) -> list[Path]:
     """Render each variant's requirements.txt (the stand-in wheelhouses are built from them)."""
     files = []
-    for variant in VARIANTS:
-        project = newproj.generate(variant.answers, folder / variant.id).path
+    for variant in ALL_VARIANTS:
+        project = newproj.generate(variant.answers(RENDER_PORT), folder / variant.id).path
         files.append(project / "requirements.txt")
     return files

@@ -22,6 +22,9 @@ BASE_REPO = "newproj-standin-base"
 BASE_PACKAGES = ("ca-certificates", "netbase", "tzdata")
 ROOTFS_VERSION = "2"  # bump when the post-processing below changes
 DEBOOTSTRAP_SCRIPTS = Path("/usr/share/debootstrap/scripts")
+MISSING_DEBOOTSTRAP = (
+    "debootstrap is not installed: run `bash .ci/run`, which installs every Debian package the tests need"
+)
 
 # Like the official debian images: no docs/man pages/translations, clean apt caches, and
 # no fsync after every unpacked file (slow on this engine's fuse-overlayfs; images are
@@ -113,13 +116,9 @@ def ensure_tarball(suite: str, cache: Path) -> Path:
 
 
 def ensure_debootstrap() -> None:
-    """Install debootstrap with apt-get when it is missing."""
-    if shutil.which("debootstrap"):
-        return
-    log("installing debootstrap with apt-get")
-    run(["apt-get", "update"], timeout=600)
-    run(["apt-get", "install", "-y", "--no-install-recommends", "debootstrap"],
-        env={"DEBIAN_FRONTEND": "noninteractive"}, timeout=600)
+    """Fail with one line when debootstrap is missing: `.ci/run` installs it, tests never do."""
+    if shutil.which("debootstrap") is None:
+        raise StandinError(MISSING_DEBOOTSTRAP)
 
 
 def debootstrap(suite: str, target: Path, log_path: Path) -> None:

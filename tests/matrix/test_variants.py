@@ -71,6 +71,14 @@ def _variants() -> list[Variant]:
 
 
 VARIANTS = _variants()
+
+
+def test_every_offered_python_and_pair_is_in_the_matrix() -> None:
+    """For 3.10 and 3.12 (no interpreter reachable here, see tests/e2e/variants.py) this is their test."""
+    pairs = {(v.answers.python_version, v.answers.django_version) for v in VARIANTS}
+    offered = {(python, django) for django, pythons in _MODEL.DJANGO_PYTHON.items() for python in pythons}
+    assert pairs == offered
+    assert {"3.10", "3.12"} <= {python for python, _ in pairs}
 variant_param = pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in VARIANTS])
 
 

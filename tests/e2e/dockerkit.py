@@ -125,14 +125,16 @@ def get(url: str, headers: dict[str, str] | None = None, timeout: float = 10) ->
 
 
 def wait_for(check: Callable[[], bool], timeout: float, what: str, interval: float = 1.0) -> float:
-    """Poll ``check`` until it is true; return the seconds it took, or fail naming ``what``."""
+    """Poll ``check`` until it is true; return the seconds it took, or fail naming ``what``
+    and how the last poll ended (an error, or an answer that did not meet the condition)."""
     start = time.monotonic()
-    last_error: BaseException | None = None
+    last = "no poll finished"
     while time.monotonic() - start < timeout:
         try:
             if check():
                 return time.monotonic() - start
+            last = "an answer that did not meet the condition"
         except OSError as err:  # connection refused or reset while the server restarts
-            last_error = err
+            last = f"{type(err).__name__}: {err}"
         time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what} (last error: {last_error})")
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what} (last poll: {last})")

@@ -63,10 +63,11 @@ PYTHON_VARIANTS = (
 ALL_VARIANTS = VARIANTS + PYTHON_VARIANTS
 
 
-def requirement_files(folder: Path) -> list[Path]:
-    """Render each variant's requirements.txt (the stand-in wheelhouses are built from them)."""
-    files = []
+def requirement_files(folder: Path) -> dict[str, list[Path]]:
+    """Each variant's requirements.txt, rendered, by Python version (the stand-in wheelhouse
+    of python:X.Y-slim is built from X.Y's files only)."""
+    files: dict[str, list[Path]] = {}
     for variant in ALL_VARIANTS:
         project = newproj.generate(variant.answers(RENDER_PORT), folder / variant.id).path
-        files.append(project / "requirements.txt")
+        files.setdefault(variant.python, []).append(project / "requirements.txt")
     return files

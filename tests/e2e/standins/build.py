@@ -29,6 +29,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,11 @@ class BuildGroup:
     def is_python(self) -> bool:
         """Whether the image carries a wheelhouse (depends on requirement files)."""
         return self.spec.recipe == "python"
+
+    @property
+    def python_version(self) -> str:
+        """"X.Y" of a python group's tag python:X.Y-slim."""
+        return self.spec.tag.split(":")[1].removesuffix("-slim")
 
 
 # --- requirement files -----------------------------------------------------------------
@@ -219,9 +225,8 @@ def build_group(group: BuildGroup, reqs: list[RequirementFile], cache: Path, bas
         if group.is_python:
             reqs = wheelhouse_requirements(group, reqs, cache)
             shas = {requirement_sha(req) for req in reqs}
-            version = spec.tag.split(":")[1].removesuffix("-slim")
             pip = wheelhouse.pip_command(cache)
-            report = wheelhouse.build_wheelhouse(version, reqs, context / "wheelhouse", pip)
+            report = wheelhouse.build_wheelhouse(group.python_version, reqs, context / "wheelhouse", pip)
             args["WHEELHOUSE_NOTE"] = report.note()
         labels = {
             dockerutil.RECIPE_LABEL: group.recipe_hash,
@@ -246,25 +251,26 @@ def remove_replaced(previous: set[str], tag: str) -> None:
             log(f"removed the replaced image {image[:19]}")
 
 
-def build_all(stale: list[BuildGroup], reqs: list[RequirementFile], cache: Path) -> None:
-    """Build the stale groups, BUILD_JOBS at a time, each once its base image is ready.
+def build_all(stale: list[tuple[BuildGroup, list[RequirementFile]]], cache: Path) -> None:
+    """Build the stale groups (each with its requirement files), BUILD_JOBS at a time, each
+    once its base image is ready.
 
     The base images of all needed releases are prepared in parallel first (debootstrap
     is mostly network-bound); the first failure cancels the builds not yet started.
     """
     if not stale:
         return
-    if any(group.is_python for group in stale):
+    if any(group.is_python for group, _ in stale):
         wheelhouse.pip_command(cache)  # create the download venv before threads race for it
-    suites = {group.spec.suite for group in stale}
+    suites = {group.spec.suite for group, _ in stale}
     with ThreadPoolExecutor(max_workers=len(suites)) as base_pool, \
             ThreadPoolExecutor(max_workers=BUILD_JOBS) as build_pool:
         bases = {suite: base_pool.submit(rootfs.ensure_base_image, suite, cache) for suite in suites}
 
-        def build(group: BuildGroup) -> None:
+        def build(group: BuildGroup, reqs: list[RequirementFile]) -> None:
             build_group(group, reqs, cache, bases[group.spec.suite].result())
 
-        futures = [build_pool.submit(build, group) for group in stale]
+        futures = [build_pool.submit(build, group, reqs) for group, reqs in stale]
         try:
             for future in futures:
                 future.result()
@@ -281,28 +287,33 @@ def describe(spec: ImageSpec) -> str:
 
 
 def ensure_images(
-    python_versions: list[str], db_tags: list[str], requirement_files: list[Path]
+    python_versions: list[str], db_tags: list[str],
+    requirement_files: Sequence[Path] | Mapping[str, Sequence[Path]],
 ) -> dict[str, str]:
     """Make sure the stand-in images exist and are current; return tag -> description.
 
     python_versions are "X.Y" (python:X.Y-slim), db_tags are like "postgres:17",
     "mariadb:11.8" or "mysql:8.4". Python images get a wheelhouse for the union of
-    `requirement_files` (files that do not resolve for a version are skipped).
+    `requirement_files`: one list for every version, or a list per "X.Y" (then a version
+    downloads only its own files; files that do not resolve for a version are skipped).
     """
     specs = [python_spec(v) for v in python_versions] + [db_spec(t) for t in db_tags]
+    if not isinstance(requirement_files, Mapping):
+        requirement_files = {version: requirement_files for version in python_versions}
     cache = cache_dir()
     with cache_lock(cache):
-        reqs = load_requirements(list(requirement_files), cache)
-        wanted = {requirement_sha(req) for req in reqs}
-        stale: list[BuildGroup] = []
+        stale: list[tuple[BuildGroup, list[RequirementFile]]] = []
         for group in plan(specs):
-            tag = current_tag(group, wanted if group.is_python else set())
+            reqs = []
+            if group.is_python:
+                reqs = load_requirements(list(requirement_files.get(group.python_version, ())), cache)
+            tag = current_tag(group, {requirement_sha(req) for req in reqs})
             if tag is None:
-                stale.append(group)
+                stale.append((group, reqs))
             else:
                 log(f"up to date: {', '.join(group.tags)}")
                 retag(group, tag)
-        build_all(stale, reqs, cache)
+        build_all(stale, cache)
         return {spec.tag: describe(spec) for spec in specs}
 
 

@@ -25,6 +25,8 @@ _STANDINS: list[str] = []
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The Docker tier last: .ci/run builds the stand-in images in the background meanwhile.
+    items.sort(key=lambda item: "docker" in item.keywords)
     if _NO_ENGINE is None:
         return
     skip = pytest.mark.skip(reason=f"DOCKER END-TO-END TESTS SKIPPED: {_NO_ENGINE}")
@@ -59,11 +61,8 @@ def python_key(version: str) -> tuple[int, ...]:
 def standin_images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Build (or reuse) the stand-in images every end-to-end variant needs; report them."""
     from standins.build import ensure_images
-    from variants import ALL_VARIANTS, requirement_files
+    from variants import standin_request
 
-    folder = tmp_path_factory.mktemp("e2e-requirements")
-    pythons = sorted({v.python for v in ALL_VARIANTS})
-    databases = sorted({v.db_image for v in ALL_VARIANTS if v.db_image})
-    images = ensure_images(pythons, databases, requirement_files(folder))
+    images = ensure_images(*standin_request(tmp_path_factory.mktemp("e2e-requirements")))
     _STANDINS.extend(description for _tag, description in sorted(images.items()))
     return images

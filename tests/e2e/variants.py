@@ -71,3 +71,11 @@ def requirement_files(folder: Path) -> dict[str, list[Path]]:
         project = newproj.generate(variant.answers(RENDER_PORT), folder / variant.id).path
         files.setdefault(variant.python, []).append(project / "requirements.txt")
     return files
+
+
+def standin_request(folder: Path) -> tuple[list[str], list[str], dict[str, list[Path]]]:
+    """What ``standins.build.ensure_images`` needs for every variant: the Python versions, the
+    database tags and the requirement files (rendered into ``folder``) by Python version."""
+    pythons = sorted({variant.python for variant in ALL_VARIANTS})
+    databases = sorted({tag for variant in ALL_VARIANTS if (tag := variant.db_image)})
+    return pythons, databases, requirement_files(folder)

@@ -147,10 +147,12 @@ class TestComposeProject:
         if project.answers.database == "sqlite":
             pytest.skip("SQLite has no server to stop")
         project.compose("stop", "db", timeout=120)
-        wait_for(lambda: get(f"{project.url}/health/").status == 503, 60, "/health/ to answer 503")
-        down = get(f"{project.url}/health/")
-        assert down.json() == {"status": "error", "database": "unreachable"}
-        project.compose("start", "db", timeout=120)
+        try:
+            wait_for(lambda: get(f"{project.url}/health/").status == 503, 60, "/health/ to answer 503")
+            down = get(f"{project.url}/health/")
+            assert down.json() == {"status": "error", "database": "unreachable"}
+        finally:  # a failure here must not leave the later tests without a database
+            project.compose("start", "db", timeout=120)
         wait_for(lambda: get(f"{project.url}/health/").status == 200, 180, "/health/ to answer 200 again")
 
     def test_production_stage(self, project: RunningProject) -> None:

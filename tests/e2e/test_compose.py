@@ -12,7 +12,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +105,26 @@ def check_own_tests_pass(project: RunningProject) -> None:
     PYTHONS_RUN.setdefault(version, []).append(project.variant.id)
 
 
+def wait_until_served(project: RunningProject, views: Path, wanted: Callable[[str], bool], what: str) -> float:
+    """Poll the home page until its body is ``wanted``, giving ``views`` a newer time at each
+    poll that is not.
+
+    Django's StatReloader takes the time at which it first sees a file as that file's base,
+    and it sees a module only at its first tick after the module was imported. An edit made
+    between a restart and that tick is never noticed: under CPU load that took more than the
+    3 s this test used to sleep, and the restarted server served the old code for good. A
+    newer time on a later tick is a change it notices.
+    """
+
+    def served() -> bool:
+        if wanted(get(f"{project.url}/").body):
+            return True
+        os.utime(views)
+        return False
+
+    return wait_for(served, 60, what)
+
+
 @pytest.mark.parametrize("project", VARIANTS, ids=[v.id for v in VARIANTS], indirect=True, scope="class")
 class TestComposeProject:
     def test_serves_home_and_health_on_the_chosen_port(self, project: RunningProject) -> None:
@@ -128,20 +148,11 @@ class TestComposeProject:
         assert edited != original
         views.write_text(edited, encoding="utf-8")
         try:
-            took = wait_for(lambda: marker in get(f"{project.url}/").body, 60, "runserver to reload the edit")
+            took = wait_until_served(project, views, lambda body: marker in body, "runserver to reload the edit")
             REPORT.append(f"{project.variant.id}: a view edited on the host was served after {took:.1f} s")
         finally:
             views.write_text(original, encoding="utf-8")
-
-        def original_served() -> bool:
-            if marker not in get(f"{project.url}/").body:
-                return True
-            # Still the edit: the restarted server may have taken its first snapshot of file
-            # times after the restore, and then never sees it. A newer time makes it reload.
-            os.utime(views)
-            return False
-
-        wait_for(original_served, 60, "runserver to reload the original")
+        wait_until_served(project, views, lambda body: marker not in body, "runserver to reload the original")
 
     def test_health_follows_the_database(self, project: RunningProject) -> None:
         if project.answers.database == "sqlite":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newproj import model
+from newproj import rules
 from standins.catalog import PYTHON_SUITES
 from variants import ALL_VARIANTS, VARIANTS
 
@@ -12,7 +12,7 @@ STATIC_ONLY = {"3.10", "3.12"}
 
 
 def test_every_offered_python_with_an_interpreter_runs_in_docker() -> None:
-    offered = set(model._answers.PYTHON_VERSIONS)
+    offered = set(rules.PYTHON_VERSIONS)
     in_docker = {variant.python for variant in ALL_VARIANTS}
     assert in_docker == offered - STATIC_ONLY == {"3.11", "3.13", "3.14", "3.15"}
     assert in_docker <= set(PYTHON_SUITES)
@@ -20,4 +20,4 @@ def test_every_offered_python_with_an_interpreter_runs_in_docker() -> None:
 
 
 def test_the_full_battery_covers_every_database() -> None:
-    assert sorted(variant.database for variant in VARIANTS) == sorted(model._answers.DATABASES)
+    assert sorted(variant.database for variant in VARIANTS) == sorted(rules.DATABASES)

@@ -79,6 +79,8 @@ def test_every_offered_python_and_pair_is_in_the_matrix() -> None:
     offered = {(python, django) for django, pythons in _MODEL.DJANGO_PYTHON.items() for python in pythons}
     assert pairs == offered
     assert {"3.10", "3.12"} <= {python for python, _ in pairs}
+
+
 variant_param = pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in VARIANTS])
 
 

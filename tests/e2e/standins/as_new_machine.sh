@@ -20,8 +20,8 @@ DEBIAN_FRONTEND=noninteractive flock /tmp/newproj-apt.lock apt-get remove -y -qq
 rm -rf /var/cache/newproj-standins
 # By tag: an image that other images were built from stays behind untagged, and a new
 # build cannot use it (the base is imported again under a new id, so every layer is new).
-docker images --format '{{.Repository}}:{{.Tag}}' newproj-standin-base \
-    | xargs -r docker rmi -f "${standin_tags[@]}" >/dev/null 2>&1 || true
+mapfile -t base_tags < <(docker images --format '{{.Repository}}:{{.Tag}}' newproj-standin-base)
+docker rmi -f "${standin_tags[@]}" "${base_tags[@]}" >/dev/null 2>&1 || true
 docker builder prune -af >/dev/null
 python3 "$source_repo/tests/e2e/standins/hold_ports.py" 8000 18000-18099 &
 holder=$!

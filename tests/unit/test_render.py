@@ -611,10 +611,10 @@ def test_cruft_json_records_the_answers(database: str, generated) -> None:
 @pytest.mark.parametrize(
     ("database", "removed"),
     [
-        ("sqlite", ["docker/db/mysql-init.sql"]),
-        ("postgresql", ["docker/db/mysql-init.sql"]),
-        ("mysql", []),
-        ("mariadb", []),
+        ("sqlite", ["docker/db/mysql-init.sql", "deploy/k8s/base/migrate-job.yaml", "deploy/k8s/overlays/dev/db.yaml"]),
+        ("postgresql", ["docker/db/mysql-init.sql", "deploy/k8s/base/data-pvc.yaml"]),
+        ("mysql", ["deploy/k8s/base/data-pvc.yaml"]),
+        ("mariadb", ["deploy/k8s/base/data-pvc.yaml"]),
     ],
 )
 def test_files_to_remove(database: str, removed: list[str]) -> None:

@@ -177,6 +177,13 @@ def task_states(service: str) -> list[str]:
     return run(["docker", "inspect", "-f", "{{.Status.State}}", *ids]).stdout.split()
 
 
+def job_runs(service: str) -> tuple[int, str]:
+    """(the job's iteration, ``docker service ls``'s REPLICAS such as ``0/1 (1/1 completed)``)."""
+    index = run(["docker", "service", "inspect", "-f", "{{.JobStatus.JobIteration.Index}}", service]).stdout
+    replicas = run(["docker", "service", "ls", "--filter", f"name={service}", "--format", "{{.Replicas}}"]).stdout
+    return int(index.strip() or 0), replicas.strip()
+
+
 def healthy_containers(service: str) -> int:
     return len(run(["docker", "ps", "-q", "--filter", f"label=com.docker.swarm.service.name={service}",
                     "--filter", "health=healthy"]).stdout.split())

@@ -28,6 +28,7 @@ from swarmkit import (
     RequestLoop,
     free_port,
     healthy_containers,
+    job_runs,
     leftovers,
     no_ipvs_override,
     service_state,
@@ -136,7 +137,8 @@ def swarm(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFacto
 class TestSwarmStack:
     def test_two_healthy_replicas_and_a_completed_migrate_job(self, swarm: Deployment) -> None:
         REPORT.append(f"swarm: stack deploy to 2/2 healthy web replicas took {swarm.deploy_seconds:.1f} s")
-        wait_for(lambda: task_states(f"{swarm.stack}_migrate") == ["complete"], 120, "the migrate job to complete")
+        wait_for(lambda: job_runs(f"{swarm.stack}_migrate")[1].endswith("(1/1 completed)"), 120,
+                 "the migrate job to complete")
         logs = run(["docker", "service", "logs", "--raw", f"{swarm.stack}_migrate"], timeout=60)
         assert "Applying auth.0001_initial... OK" in logs.stdout + logs.stderr
         web_logs = run(["docker", "service", "logs", "--raw", swarm.web], timeout=60)
@@ -166,6 +168,7 @@ class TestSwarmStack:
         assert run(["docker", "exec", container, "id", "-u"]).stdout.strip() == "10001"
 
     def test_rolling_update_v1_to_v2_fails_no_request(self, swarm: Deployment) -> None:
+        migrations, _ = job_runs(f"{swarm.stack}_migrate")
         with RequestLoop(f"{swarm.edge}/", HTTPS) as loop:
             start = time.monotonic()
             swarm.deploy("v2")
@@ -182,7 +185,8 @@ class TestSwarmStack:
         assert loop.count >= 50
         assert releases[0] == "v1" and releases[-1] == "v2" and "?" not in releases
         assert "<!-- release v2 -->" in get(f"{swarm.edge}/", HTTPS).body
-        wait_for(lambda: task_states(f"{swarm.stack}_migrate") == ["complete"], 120,
+        wait_for(lambda: job_runs(f"{swarm.stack}_migrate")[0] > migrations
+                 and job_runs(f"{swarm.stack}_migrate")[1].endswith("(1/1 completed)"), 120,
                  "the migrate job to run again for v2")
 
     def test_a_broken_release_rolls_back_by_itself(self, swarm: Deployment) -> None:

@@ -185,6 +185,12 @@ def test_strict_schema_validation_on_oldest_and_newest(variant: Variant, overlay
     assert validate_in_process(out.docs, oldest_and_newest()) == []
 
 
+def test_the_command_line_validator_passes_a_rendered_overlay(rendered: dict[tuple[str, str], Rendered]) -> None:
+    """The real command, on one server variant's prod and dev output: nothing printed, exit 0."""
+    outputs = [r.output for r in rendered.values() if r.variant.answers.database == "postgresql"][:2]
+    assert validate(outputs, oldest_and_newest()) == (0, [])
+
+
 def test_the_validation_fails_on_warnings_unknown_fields_and_old_versions(tmp_path: Path) -> None:
     """The check above can fail: a removed apiVersion (a WARN), an unknown field, a bad version."""
     removed = tmp_path / "removed.yaml"

@@ -17,6 +17,13 @@ from pages.context_processors import PROJECT_DESCRIPTION, PROJECT_NAME
 from {{ cookiecutter.project_slug }}.settings.base import env_required, env_value
 
 
+def unreachable_database() -> mock.MagicMock:
+    """{{ "커서를 열면 연결 오류를 내는 가짜 연결" if cookiecutter.language == 'ko' else "A stand-in connection whose cursor fails to connect" }}."""
+    broken = mock.MagicMock()
+    broken.cursor.side_effect = OperationalError("connection refused")
+    return broken
+
+
 class HomePageTests(TestCase):
     def test_home_page_renders(self) -> None:
         response = self.client.get(reverse("pages:home"))
@@ -38,9 +45,7 @@ class HealthTests(TestCase):
         self.assertEqual(response.json(), {"status": "ok", "database": "connected"})
 
     def test_health_answers_503_when_the_database_is_down(self) -> None:
-        broken = mock.MagicMock()
-        broken.cursor.side_effect = OperationalError("connection refused")
-        with mock.patch("pages.views.connections", {"default": broken}):
+        with mock.patch("pages.views.connections", {"default": unreachable_database()}):
             response = self.client.get(reverse("pages:health"))
         self.assertEqual(response.status_code, 503)
         self.assertEqual(response.json(), {"status": "error", "database": "unreachable"})
@@ -50,8 +55,7 @@ class LivenessTests(SimpleTestCase):
     """{{ "/health/live/ 는 데이터베이스를 묻지 않습니다" if cookiecutter.language == 'ko' else "/health/live/ never asks the database" }}."""
 
     def test_live_answers_200_while_the_database_is_down(self) -> None:
-        broken = mock.MagicMock()
-        broken.cursor.side_effect = OperationalError("connection refused")
+        broken = unreachable_database()
         with mock.patch("pages.views.connections", {"default": broken}):
             response = self.client.get(reverse("pages:live"))
         self.assertEqual(response.status_code, 200)

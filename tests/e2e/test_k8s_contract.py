@@ -98,7 +98,7 @@ def contract(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFa
     assert job.env == web.env  # the Job migrates the database the pods will use
     env_file = project.parent / "pod.env"
     env_file.write_text("".join(f"{k}={v}\n" for k, v in web.env.items()), encoding="utf-8")
-    image = f"{tag}:1.0"
+    image = f"{tag}-production"  # build_target uses the name as a compose project: no ":"
     names = [db]
     try:
         build_target(project, "production", image)

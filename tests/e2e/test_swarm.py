@@ -83,7 +83,7 @@ def _build_releases(project: Path, tag: str) -> dict[str, str]:
             source = views.read_text(encoding="utf-8")
             assert "    if database_connected():" in source
             views.write_text(source.replace("    if database_connected():", "    if False:"), encoding="utf-8")
-        images[release] = f"{tag}:{release}"
+        images[release] = f"{tag}-{release}"  # build_target uses the name as a compose project: no ":"
         build_target(copy, "production", images[release])
     return images
 

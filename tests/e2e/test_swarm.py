@@ -203,7 +203,7 @@ class TestSwarmStack:
         assert loop.failures == []
         image = run(["docker", "service", "inspect", "-f", "{{.Spec.TaskTemplate.ContainerSpec.Image}}",
                      swarm.web]).stdout.strip()
-        assert image == swarm.images["v2"]
+        assert image == f"{swarm.images['v2']}:latest"  # the spec is v2's again
         assert "<!-- release v2 -->" in get(f"{swarm.edge}/", HTTPS).body
 
     def test_teardown_leaves_the_engine_as_it_was(self, swarm: Deployment) -> None:

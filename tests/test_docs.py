@@ -23,7 +23,7 @@ from newproj.sources import read_answers_file
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS = REPO_ROOT / "docs"
 LANGS = ("en", "ko")
-PAGES = ("getting-started.md", "reference.md", "docker-concepts.md")
+PAGES = ("getting-started.md", "reference.md", "docker-concepts.md", "orchestrators.md")
 EXAMPLE = DOCS / "en" / "answers.example.yml"
 #: ``<!-- generated: Dockerfile 20-25 -->`` before a fenced block: those lines of the generated project.
 GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<end>\d+) -->\n```[\w-]*\n")
@@ -385,3 +385,24 @@ def test_docs_index_links_every_page(lang: str) -> None:
     index = (DOCS / "README.md").read_text(encoding="utf-8")
     for page in PAGES:
         assert f"({lang}/{page})" in index, f"docs/README.md does not link {lang}/{page}"
+
+
+# --- orchestrators: the commands and paths it names are the generated project's ---------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_orchestrators_page_covers_stack_and_kubernetes(lang: str, default_projects: dict[str, Path]) -> None:
+    text = read(lang, "orchestrators.md")
+    project = default_projects[lang]
+    for snippet in ("docker stack deploy", "UpdateStatus.State", "rollback_completed", "kubectl apply -k",
+                    "docker push", "kubernetes-validate --strict", "/health/live/", "Helm"):
+        assert snippet in text, snippet
+    swarm, kubernetes = text.split("\n## Docker Swarm\n")[1].split("\n## Kubernetes\n")
+    assert "python manage.py createsuperuser" in swarm and "python manage.py createsuperuser" in kubernetes
+    paths = set(re.findall(r"deploy/(?:swarm|k8s)/[\w./-]+[\w]", text))
+    assert {"deploy/swarm/docker-stack.yml", "deploy/k8s/overlays/prod"} <= paths
+    for path in paths:
+        assert (project / path).exists() or path.endswith("/secrets.env"), path
+    stack = (project / "deploy/swarm/docker-stack.yml").read_text(encoding="utf-8")
+    for name in re.findall(r"docker secret create (\S+) -", text):
+        assert f"name: {name}\n" in stack, name

@@ -22,6 +22,10 @@ def files_to_remove(context: Mapping[str, Any]) -> list[str]:
     remove: list[str] = []
     if context["database"] not in ("mysql", "mariadb"):
         remove.append("docker/db/mysql-init.sql")
+    if context["database"] == "sqlite":  # one replica, migrated by an initContainer on its volume
+        remove += ["deploy/k8s/base/migrate-job.yaml", "deploy/k8s/overlays/dev/db.yaml"]
+    else:
+        remove.append("deploy/k8s/base/data-pvc.yaml")
     return remove
 
 

@@ -7,4 +7,5 @@ app_name = "pages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("health/live/", views.live, name="live"),
 ]

@@ -27,3 +27,11 @@ def health(request: HttpRequest) -> JsonResponse:
     if database_connected():
         return JsonResponse({"status": "ok", "database": "connected"})
     return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+
+
+def live(request: HttpRequest) -> JsonResponse:
+    """{{ "프로세스가 답하면 200. 데이터베이스는 묻지 않습니다" if ko else "200 while the process answers; the database is not asked" }}.
+
+    {{ "Kubernetes livenessProbe 용: DB 장애로 모든 파드가 재시작되지 않도록." if ko else "For the Kubernetes livenessProbe: a database outage must not restart every pod." }}
+    """
+    return JsonResponse({"status": "ok"})

@@ -20,11 +20,26 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_value(name: str, default: str = "") -> str:
+    """{{ "NAME 값, 또는 NAME_FILE 이 가리키는 파일의 내용 (시크릿)" if ko else "NAME, or the content of the file NAME_FILE names (secrets)" }}."""
+    path = os.environ.get(f"{name}_FILE", "")
+    if not path:
+        return os.environ.get(name, default)
+    if os.environ.get(name):
+        raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as err:
+        message = f"{name}_FILE names {path}, which cannot be read: {err.strerror}."
+        raise ImproperlyConfigured(message) from err
+
+
 def env_required(name: str) -> str:
     """{{ "없으면 무엇을 설정해야 하는지 알려 주고 멈춥니다" if ko else "Stop with a clear message when a required variable is missing" }}."""
-    value = os.environ.get(name, "")
+    value = env_value(name)
     if not value:
-        raise ImproperlyConfigured(f"Set {name} in the environment (see .env.example).")
+        message = f"Set {name} or {name}_FILE in the environment (see .env.example)."
+        raise ImproperlyConfigured(message)
     return value
 
 
@@ -74,10 +89,10 @@ TEMPLATES = [
     },
 ]
 
-# {{ "데이터베이스: DATABASE_URL 하나로 설정합니다 (dj-database-url)" if ko else "The database, from one DATABASE_URL (dj-database-url)" }}
+# {{ "데이터베이스: DATABASE_URL (또는 DATABASE_URL_FILE) 하나로 설정합니다 (dj-database-url)" if ko else "The database, from one DATABASE_URL or DATABASE_URL_FILE (dj-database-url)" }}
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_value("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=60,
         conn_health_checks=True,
     )

@@ -19,10 +19,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# {{ "HTTPS: 프록시 뒤에서는 X-Forwarded-Proto 를 믿습니다. /health/ 는 리디렉트하지 않습니다." if ko else "HTTPS: trust X-Forwarded-Proto from the proxy in front; /health/ is never redirected." }}
+# {{ "HTTPS: 프록시 뒤에서는 X-Forwarded-Proto 를 믿습니다. /health/ 들은 리디렉트하지 않습니다." if ko else "HTTPS: trust X-Forwarded-Proto from the proxy in front; the /health/ pages are never redirected." }}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)  # noqa: F405
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/live/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))

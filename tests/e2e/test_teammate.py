@@ -8,6 +8,7 @@ on a teammate's machine (no ``-p``). The host port is chosen at run time.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import time
@@ -145,3 +146,35 @@ def test_compose_1_29_brings_a_fresh_clone_up(standin_images: dict[str, str],
                       f"then polling) took {seconds:.1f} s")
     finally:
         _down(command, clone)
+
+
+def test_the_onboarding_script_as_the_docs_print_it(standin_images: dict[str, str],
+                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+    """docs/en/teams.md's script, run as printed: doctor, clone, up, wait for /health/, open."""
+    import re
+    import sys
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "en" / "teams.md"
+    [script] = re.findall(r"```sh\n(#!/bin/sh\n.*?)```", docs.read_text(encoding="utf-8"), re.S)
+    variant = next(v for v in VARIANTS if v.database == "sqlite")
+    root = tmp_path_factory.mktemp("onboarding")
+    answers, bare = committed_project(variant, root)
+    (root / "onboard.sh").write_text(script, encoding="utf-8")
+    folder = f"tm{uuid.uuid4().hex[:8]}"
+    # newproj is on PATH for a teammate who installed it; here it is this interpreter's.
+    env = {"PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    compose = ["docker", "compose"] if run(["docker", "compose", "version"], check=False).returncode == 0 \
+        else ["docker-compose"]
+    start = time.monotonic()
+    try:
+        result = run(["sh", "onboard.sh", str(bare), folder], cwd=root, env=env, timeout=900, check=False)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        lines = result.stdout.splitlines()
+        assert lines[-1] == f"ready: http://localhost:{answers.port}/"
+        assert "ready: nothing to fix" in lines  # the doctor ran first and found the machine ready
+        assert get(f"http://127.0.0.1:{answers.port}/health/").status == 200
+        REPORT.append(f"onboarding script ({' '.join(compose)}), sqlite: doctor + clone + up + healthy took "
+                      f"{time.monotonic() - start:.1f} s")
+    finally:
+        if (root / folder).is_dir():
+            _down(compose, root / folder)

@@ -527,5 +527,12 @@ def test_readme_in_the_chosen_language(variant: Variant, project: Path) -> None:
         "docker compose down",
     ):
         assert command in readme, command
+    # a teammate's day in three commands, and health without --wait for Compose 1.29
+    slug = answers.project_slug
+    three = re.search(r"```sh\n(git clone .*?)```", readme, re.S)
+    assert three and three.group(1).splitlines()[1:] == ["docker compose up -d --build", "docker compose ps"]
+    assert three.group(1).splitlines()[0].endswith(f"> {slug} && cd {slug}")
+    assert f"until curl -fsS http://localhost:{answers.port}/health/; do sleep 2; done" in readme
+    assert "docker-compose ps" in readme and ".devcontainer/" in readme
     hangul = len(re.findall(r"[\uac00-\ud7a3]", readme))
     assert (hangul > 100) is (answers.language == "ko")

@@ -210,7 +210,7 @@ def service_environment(compose_text: str, env: Mapping[str, str]) -> dict[str, 
     return found
 
 
-def project_port(project: Path, compose_text: str) -> int | None:
+def project_port(compose_text: str) -> int | None:
     """The host port of the ``web`` service (the first published one)."""
     import yaml
 
@@ -302,8 +302,8 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
     checks = [
         check_engine(probes, lang, machine),
         check_compose(probes, lang, machine),
+        check_buildkit(probes, lang, machine),
     ]
-    checks.append(check_buildkit(probes, lang, machine))
     folder = (project or Path.cwd()).absolute()
     compose_path = folder / COMPOSE_FILE
     if not compose_path.is_file():
@@ -311,7 +311,7 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
         checks.append(Check("project", SKIPPED, say("no_project", lang, path=folder)))
         return checks
     compose_text = compose_path.read_text(encoding="utf-8")
-    port = project_port(folder, compose_text)
+    port = project_port(compose_text)
     if port is not None:
         checks.append(check_port(probes, lang, port))
     checks.append(check_disk(probes, lang, machine, folder))

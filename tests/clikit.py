@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 from newproj.cli import app
-from newproj.model import FIELD_NAMES
+from newproj.model import DEV_VALUES, FIELD_NAMES
 
 SLUG = "my_django_project"
 DEFAULTS = {
@@ -116,10 +116,20 @@ def project_files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
+def dev_values(root: Path) -> dict[str, str]:
+    """The project's development values (random per project), as its .cruft.json records them."""
+    context = json.loads((root / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
+    return {key: context[key] for key in DEV_VALUES}
+
+
 def project_snapshot(root: Path) -> dict[str, str]:
-    """Every file of a project and its text, secrets masked: two runs with the same answers compare equal."""
+    """Every file of a project and its text, secrets and development values masked: two runs with the
+    same answers compare equal."""
+    masks = {value: f"<{key}>" for key, value in dev_values(root).items()}
     snapshot = {}
     for relative in project_files(root):
         text = (root / relative).read_text(encoding="utf-8")
+        for value, mask in masks.items():
+            text = text.replace(value, mask)
         snapshot[relative] = masked_env(text) if relative == ".env" else text
     return snapshot

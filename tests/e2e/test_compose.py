@@ -7,7 +7,9 @@ test fails.
 
 from __future__ import annotations
 
+import json
 import re
+import secrets
 import time
 import uuid
 from collections.abc import Iterator
@@ -54,6 +56,25 @@ def project(request: pytest.FixtureRequest, standin_images: dict[str, str],
         yield RunningProject(variant, answers, path, compose, time.monotonic() - start)
     finally:
         compose("down", "-v", "--remove-orphans", "--rmi", "local", "--timeout", "5", check=False, timeout=300)
+
+
+def production_database_url(project: RunningProject) -> str:
+    """A DATABASE_URL with a password other than the committed development one, set on the
+    database user of the running ``db`` service (SQLite has no password)."""
+    answers = project.answers
+    slug = answers.project_slug
+    if answers.database == "sqlite":
+        return "sqlite:////data/db.sqlite3"
+    password = secrets.token_hex(16)
+    record = json.loads((project.path / ".cruft.json").read_text(encoding="utf-8"))
+    development = record["context"]["cookiecutter"]["__dev_db_password"]
+    if answers.database == "postgresql":
+        project.compose("exec", "-T", "db", "psql", "-U", slug, "-d", slug, "-c",
+                        f"ALTER USER {slug} PASSWORD '{password}'")
+        return f"postgres://{slug}:{password}@db:5432/{slug}"
+    project.compose("exec", "-T", "db", "mysql", "-uroot", f"-p{development}", "-e",
+                    f"ALTER USER '{slug}'@'%' IDENTIFIED BY '{password}'")
+    return f"mysql://{slug}:{password}@db:3306/{slug}"
 
 
 @pytest.mark.parametrize("project", VARIANTS, ids=[v.id for v in VARIANTS], indirect=True, scope="class")
@@ -117,8 +138,11 @@ class TestComposeProject:
         port = project.answers.port + 1000
         build_target(project.path, "production", image)
         try:
+            # Production refuses the committed development values: a fresh key, and a fresh password
+            # given to the database user of the running development server.
             run(["docker", "run", "-d", "--name", container, "--network", f"{project.compose.project}_default",
-                 "--env-file", str(project.path / ".env"),
+                 "-e", f"DJANGO_SECRET_KEY={secrets.token_urlsafe(48)[:50]}",
+                 "-e", f"DATABASE_URL={production_database_url(project)}",
                  "-e", f"DJANGO_SETTINGS_MODULE={slug}.settings.production",
                  "-p", f"127.0.0.1:{port}:{project.answers.port}", image])
             base = f"http://127.0.0.1:{port}"

@@ -85,6 +85,8 @@ class _Machine:
     engine_version: str | None = None
     docker_root: str | None = None
     compose: list[str] | None = None
+    compose_v1: bool = False
+    buildx: bool = False
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -122,6 +124,7 @@ def check_compose(probes: Probes, lang: str, machine: _Machine) -> Check:
         return Check("compose", OK, say("compose_standalone", lang, version=version))
     if numbers >= (1, 29):
         machine.compose = ["docker-compose"]
+        machine.compose_v1 = True
         return Check("compose", OK, say("compose_v1", lang, version=version))
     return Check("compose", PROBLEM, say("compose_old", lang, version=version), say("compose_fix", lang))
 
@@ -134,6 +137,7 @@ def check_buildkit(probes: Probes, lang: str, machine: _Machine) -> Check:
         return Check("buildkit", SKIPPED, say("needs_engine", lang))
     buildx = probes.run(["docker", "buildx", "version"])
     if buildx.code == 0 and buildx.out.strip():
+        machine.buildx = True
         version = next((w for w in buildx.out.split() if re.match(r"v?\d+\.\d+", w)), buildx.out.strip())
         return Check("buildkit", OK, say("buildkit_buildx", lang, version=version))
     if _version_tuple(machine.engine_version) >= (18, 9):
@@ -246,6 +250,26 @@ def check_compose_resolves(probes: Probes, lang: str, machine: _Machine, project
     return Check("compose-file", OK, say("compose_resolves", lang, command=command))
 
 
+def check_build(probes: Probes, lang: str, machine: _Machine, project: Path) -> Check:
+    """Can this machine's Compose build the project's Dockerfile? Compose 1.29 builds with the
+    classic builder (docker-py), which refuses BuildKit-only instructions such as ``RUN --mount``,
+    unless told to call ``docker build`` with BuildKit, which needs buildx with a recent CLI."""
+    dockerfile = project / "Dockerfile"
+    uses_mounts = dockerfile.is_file() and "--mount=" in dockerfile.read_text(encoding="utf-8")
+    if not uses_mounts:
+        return Check("build", OK, say("build_classic", lang))
+    if machine.compose is None:
+        return Check("build", SKIPPED, say("needs_compose", lang))
+    if not machine.compose_v1:
+        return Check("build", OK, say("build_buildkit", lang, command=" ".join(machine.compose)))
+    cli_build = probes.environ.get("COMPOSE_DOCKER_CLI_BUILD") == "1" and probes.environ.get("DOCKER_BUILDKIT") == "1"
+    if machine.buildx and cli_build:
+        return Check("build", OK, say("build_v1_cli", lang))
+    if machine.buildx:
+        return Check("build", PROBLEM, say("build_v1_env", lang), say("build_v1_cli_fix", lang))
+    return Check("build", PROBLEM, say("build_v1_classic", lang), say("build_v1_classic_fix", lang))
+
+
 def _shell_scripts(project: Path) -> list[Path]:
     skip = {".git", ".venv", "venv", "node_modules"}
     found = []
@@ -316,6 +340,7 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
         checks.append(check_port(probes, lang, port))
     checks.append(check_disk(probes, lang, machine, folder))
     checks.append(check_compose_resolves(probes, lang, machine, folder))
+    checks.append(check_build(probes, lang, machine, folder))
     checks.append(check_line_endings(lang, folder))
     checks.append(check_env(lang, folder, compose_text))
     return checks

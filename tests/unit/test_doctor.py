@@ -79,6 +79,7 @@ def test_a_ready_machine_and_project(project: Path) -> None:
         "ok  port: port 8123 is free on this machine",
         "ok  disk: 80.0 GB free on /var/lib/docker",
         "ok  compose-file: docker compose config resolves the file",
+        "ok  build: the Dockerfile needs no BuildKit-only feature; any builder builds it",
         "ok  line-endings: every shell script (1) has LF line endings",
         "ok  env: no .env: the development values committed in docker-compose.yml apply",
     ]
@@ -271,6 +272,33 @@ def test_compose_file_resolves_for_real_with_compose_1_29(project: Path) -> None
     assert checks["compose-file"] == Check("compose-file", "ok", "docker-compose config resolves the file")
 
 
+V1_NO_BUILDX = {PLUGIN: MISSING, STANDALONE: Outcome(0, "1.29.2\n"), BUILDX: MISSING}
+
+
+@pytest.mark.parametrize(
+    ("changes", "environ", "line"),
+    [
+        ({}, {}, "ok  build: the Dockerfile uses RUN --mount; docker compose builds it with BuildKit"),
+        (V1_NO_BUILDX, {},
+         "problem  build: the Dockerfile uses RUN --mount, which Compose 1.29 cannot build without buildx "
+         "(classic builder); fix: install the Compose v2 plugin (docker-compose-plugin), or docker-buildx-plugin "
+         "and set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1"),
+        ({**V1_NO_BUILDX, BUILDX: HEALTHY[BUILDX]}, {},
+         "problem  build: the Dockerfile uses RUN --mount; docker-compose 1.29 uses the classic builder unless "
+         "told otherwise; fix: set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 for docker-compose builds"),
+        ({**V1_NO_BUILDX, BUILDX: HEALTHY[BUILDX]}, {"COMPOSE_DOCKER_CLI_BUILD": "1", "DOCKER_BUILDKIT": "1"},
+         "ok  build: the Dockerfile uses RUN --mount; docker-compose builds it through docker buildx"),
+    ],
+    ids=["v2", "v1-classic", "v1-buildx-unset", "v1-buildx-set"],
+)
+def test_a_dockerfile_with_buildkit_mounts(project: Path, changes: dict, environ: dict[str, str], line: str) -> None:
+    dockerfile = project / "Dockerfile"
+    dockerfile.write_text(dockerfile.read_text(encoding="utf-8").replace(
+        "RUN python -m pip", "RUN --mount=type=cache,target=/root/.cache/pip python -m pip", 1), encoding="utf-8")
+    check = by_name(diagnose(project, "en", probes(changes, environ=environ)))["build"]
+    assert format_line(check) == line
+
+
 def test_crlf_shell_script(project: Path) -> None:
     script = project / "docker" / "entrypoint.sh"
     script.write_bytes(script.read_bytes().replace(b"\n", b"\r\n"))
@@ -339,7 +367,7 @@ def test_command_ready_exits_0(project: Path, fake_machine, capsys: pytest.Captu
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "ok  engine: Docker Engine 27.3.1 answers"
     assert out[-1] == "ready: nothing to fix"
-    assert len(out) == 9
+    assert len(out) == 10
 
 
 def test_command_with_problems_exits_5(project: Path, fake_machine, capsys: pytest.CaptureFixture[str]) -> None:
@@ -358,9 +386,9 @@ def test_command_json_shape(project: Path, fake_machine, capsys: pytest.CaptureF
     assert cli.main(["doctor", str(project), "--json", "--lang", "en"]) == 5
     document = json.loads(capsys.readouterr().out)
     assert list(document) == ["checks"]
-    assert [list(check) for check in document["checks"]] == [["name", "status", "detail", "fix"]] * 8
+    assert [list(check) for check in document["checks"]] == [["name", "status", "detail", "fix"]] * 9
     assert [c["name"] for c in document["checks"]] == [
-        "engine", "compose", "buildkit", "port", "disk", "compose-file", "line-endings", "env",
+        "engine", "compose", "buildkit", "port", "disk", "compose-file", "build", "line-endings", "env",
     ]
     assert {c["status"] for c in document["checks"]} == {"ok", "problem"}
     [disk] = [c for c in document["checks"] if c["status"] == "problem"]
@@ -380,6 +408,7 @@ def test_command_in_korean(project: Path, fake_machine, capsys: pytest.CaptureFi
         "해결: 그 프로그램을 멈추세요 (이 프로젝트가 이미 돌고 있다면 docker compose down)",
         f"정상  disk: {project} 에 80.0 GB 남아 있습니다",
         "정상  compose-file: docker compose config 가 파일을 읽습니다",
+        "정상  build: Dockerfile 이 BuildKit 전용 기능을 쓰지 않아 어느 빌더로도 빌드됩니다",
         "정상  line-endings: 셸 스크립트 1개 모두 LF 줄 끝입니다",
         "문제  env: DATABASE_URL 의 비밀번호 이(가) POSTGRES_PASSWORD 와(과) 다릅니다; "
         "해결: .env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",

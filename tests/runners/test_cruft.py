@@ -12,6 +12,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from clikit import project_snapshot
 from newproj.model import build_answers
 from newproj.render import generate
@@ -40,6 +41,16 @@ def create(run: Run, repo: Path, out: Path, extra: dict[str, str]) -> subprocess
     )
 
 
+#: cruft 2.16 leaves every "_"-prefixed key of the recorded context out of what it renders again
+#: (cruft/_commands/utils/generate.py, _generate_output), so the private development values
+#: (TEAM decision 4: ``__dev_db_password``, ``__dev_secret_key``) are drawn anew: ``cruft diff``
+#: shows them changed in docker-compose.yml and production.py, and ``cruft update`` rejects those hunks.
+CRUFT_REDRAWS_PRIVATE_KEYS = pytest.mark.xfail(
+    strict=True, reason="cruft drops _-prefixed context keys when it renders again (issue 10, decision 4)"
+)
+
+
+@CRUFT_REDRAWS_PRIVATE_KEYS
 def test_create_check_and_diff_are_clean(template_repo: Path, tmp_path: Path, run: Run) -> None:
     out = tmp_path / "out"
     done = create(run, template_repo, out, ANSWERS)
@@ -81,6 +92,7 @@ def test_create_refuses_a_bad_answer_and_leaves_nothing(
     assert list(out.iterdir()) == []
 
 
+@CRUFT_REDRAWS_PRIVATE_KEYS
 def test_update_brings_the_template_change_and_keeps_the_team_edit(
     own_template_repo: Path, tmp_path: Path, run: Run
 ) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 from newproj.cli import app
-from newproj.model import FIELD_NAMES
+from newproj.model import DEV_VALUES, FIELD_NAMES
 
 SLUG = "my_django_project"
 DEFAULTS = {
@@ -116,10 +116,29 @@ def project_files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
+def dev_values(root: Path) -> dict[str, str]:
+    """The project's development values (random per project): as its .cruft.json records them, or,
+    without one (plain cookiecutter), as docker-compose.yml uses them (SQLite has no password)."""
+    record = root / ".cruft.json"
+    if record.is_file():
+        context = json.loads(record.read_text(encoding="utf-8"))["context"]["cookiecutter"]
+        return {key: context[key] for key in DEV_VALUES}
+    compose = (root / "docker-compose.yml").read_text(encoding="utf-8")
+    found = {
+        "__dev_secret_key": re.search(r"DJANGO_SECRET_KEY:-([A-Za-z0-9]+)\}", compose),
+        "__dev_db_password": re.search(r"_PASSWORD:-([A-Za-z0-9]+)\}", compose),
+    }
+    return {key: match.group(1) for key, match in found.items() if match}
+
+
 def project_snapshot(root: Path) -> dict[str, str]:
-    """Every file of a project and its text, secrets masked: two runs with the same answers compare equal."""
+    """Every file of a project and its text, secrets and development values masked: two runs with the
+    same answers compare equal."""
+    masks = {value: f"<{key}>" for key, value in dev_values(root).items()}
     snapshot = {}
     for relative in project_files(root):
         text = (root / relative).read_text(encoding="utf-8")
+        for value, mask in masks.items():
+            text = text.replace(value, mask)
         snapshot[relative] = masked_env(text) if relative == ".env" else text
     return snapshot

@@ -23,13 +23,14 @@ from newproj.sources import read_answers_file
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS = REPO_ROOT / "docs"
 LANGS = ("en", "ko")
-PAGES = ("getting-started.md", "reference.md", "docker-concepts.md", "orchestrators.md")
+PAGES = ("getting-started.md", "reference.md", "docker-concepts.md", "orchestrators.md", "teams.md")
 EXAMPLE = DOCS / "en" / "answers.example.yml"
 #: ``<!-- generated: Dockerfile 20-25 -->`` before a fenced block: those lines of the generated project.
 GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<end>\d+) -->\n```[\w-]*\n")
 
 ROOT_COMMAND = typer.main.get_command(newproj.cli.app)
 INIT_COMMAND = ROOT_COMMAND.commands["init"]
+DOCTOR_COMMAND = ROOT_COMMAND.commands["doctor"]
 
 
 def all_params(command: Any) -> list[Any]:
@@ -125,12 +126,17 @@ def anchor(heading: str) -> str:
 def _option_cases() -> list[Any]:
     cases = []
     for lang in LANGS:
-        for command, params in (("newproj", all_params(ROOT_COMMAND)), ("init", all_params(INIT_COMMAND))):
+        commands = (
+            ("newproj", all_params(ROOT_COMMAND)),
+            ("init", all_params(INIT_COMMAND)),
+            ("doctor", all_params(DOCTOR_COMMAND)),
+        )
+        for command, params in commands:
             for param in params:
                 names = [param.name.upper()] if param.param_type_name == "argument" else param.opts
                 names = names + list(param.secondary_opts)
                 for name in names:
-                    title = "newproj" if command == "newproj" else "newproj init"
+                    title = "newproj" if command == "newproj" else f"newproj {command}"
                     cases.append(pytest.param(lang, title, name, id=f"{lang}-{command}-{name}"))
     return cases
 
@@ -289,6 +295,19 @@ def default_projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
     }
 
 
+#: How the docs show the development values drawn for each project.
+DEV_VALUE_MASKS = {"__dev_secret_key": "<development secret key>", "__dev_db_password": "<development password>"}
+
+
+def masked(project: Path, relative: str) -> str:
+    """A generated file's text with the project's own development values shown as placeholders."""
+    text = (project / relative).read_text(encoding="utf-8")
+    context = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
+    for key, mask in DEV_VALUE_MASKS.items():
+        text = text.replace(context[key], mask)
+    return text
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_quoted_lines_match_the_generated_project(lang: str, default_projects: dict[str, Path]) -> None:
     text = read(lang, "docker-concepts.md")
@@ -297,7 +316,7 @@ def test_quoted_lines_match_the_generated_project(lang: str, default_projects: d
     for mark in marks:
         block = text[mark.end() :].split("```", 1)[0].splitlines()
         start, end = int(mark["start"]), int(mark["end"])
-        lines = (default_projects[lang] / mark["path"]).read_text(encoding="utf-8").splitlines()
+        lines = masked(default_projects[lang], mark["path"]).splitlines()
         assert block == lines[start - 1 : end], (
             f"docs/{lang}/docker-concepts.md quotes {mark['path']} lines {start}-{end}, which now read:\n"
             + "\n".join(lines[start - 1 : end])
@@ -406,3 +425,14 @@ def test_orchestrators_page_covers_stack_and_kubernetes(lang: str, default_proje
     stack = (project / "deploy/swarm/docker-stack.yml").read_text(encoding="utf-8")
     for name in re.findall(r"docker secret create (\S+) -", text):
         assert f"name: {name}\n" in stack, name
+
+
+def onboarding_script(lang: str) -> str:
+    """The onboarding script exactly as docs/<lang>/teams.md prints it."""
+    [script] = re.findall(r"```sh\n(#!/bin/sh\n.*?)```", read(lang, "teams.md"), re.S)
+    return script
+
+
+def test_onboarding_script_is_the_same_in_both_languages() -> None:
+    assert onboarding_script("en") == onboarding_script("ko")
+    assert "newproj doctor\n" in onboarding_script("en")

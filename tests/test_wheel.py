@@ -61,7 +61,8 @@ def test_wheel_contains_the_template_with_its_hooks_and_dotfiles(wheel: Path) ->
     assert TEMPLATE_PREFIX + "cookiecutter.json" in names
     for hook in ("pre_gen_project.py", "post_gen_project.py"):
         assert TEMPLATE_PREFIX + "hooks/" + hook in names
-    for dotfile in (".dockerignore", ".env", ".env.example", ".gitignore"):
+    for dotfile in (".dockerignore", ".env.example", ".gitignore", ".gitattributes", ".editorconfig",
+                    ".devcontainer/devcontainer.json"):
         assert PROJECT_PREFIX + dotfile in names
     assert template_files_in_checkout() == {n for n in names if n.startswith(TEMPLATE_PREFIX)}
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
@@ -114,7 +115,8 @@ def test_installed_wheel_generates_without_the_checkout(installed: tuple[Path, P
     on_disk = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
     assert set(expected) <= on_disk
     assert set(expected) <= set(report["files"])
-    for name in (".env", ".env.example", ".gitignore", ".dockerignore", "docker/db/mysql-init.sql"):
+    for name in (".env.example", ".gitignore", ".gitattributes", ".editorconfig", ".devcontainer/devcontainer.json",
+                 ".dockerignore", "docker/db/mysql-init.sql"):
         assert (project / name).is_file(), name
     cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
     assert cruft["context"]["cookiecutter"]["port"] == 8123

@@ -228,3 +228,5 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+from newproj import cmd_doctor  # noqa: E402,F401  (registers `newproj doctor`)

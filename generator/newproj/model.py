@@ -7,6 +7,7 @@ The rules of each value live in :mod:`newproj.rules`, their messages in :mod:`ne
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import secrets
 import string
@@ -292,8 +293,15 @@ class PrivateKey:
     draw: Callable[[], str] = random_text
 
 
+#: Committed development values (issue 10), by name and length: they protect nothing outside the
+#: compose network, and the production settings refuse them.
+DEV_VALUES = {"__dev_db_password": 24, "__dev_secret_key": 50}
+
 #: Private keys of the template, declared here so that ``cookiecutter.json`` carries them.
-PRIVATE_KEYS: tuple[PrivateKey, ...] = ()
+PRIVATE_KEYS: tuple[PrivateKey, ...] = tuple(
+    PrivateKey(name, f"{{{{ random_ascii_string({length}) }}}}", functools.partial(random_text, length))
+    for name, length in DEV_VALUES.items()
+)
 
 
 def cookiecutter_json() -> dict[str, Any]:
@@ -318,6 +326,7 @@ __all__ = [
     "FIELDS_BY_NAME",
     "FIELD_NAMES",
     "LANGUAGES",
+    "DEV_VALUES",
     "PRIVATE_KEYS",
     "SERVER_DATABASES",
     "TEMPLATE_VERSION",

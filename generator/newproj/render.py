@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import tempfile
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newproj.errors import CannotWrite, NewprojError, RenderError, TargetExistsError, UsageError
-from newproj.model import Answers, cookiecutter_json, finish_project
+from newproj.model import DEV_VALUES, Answers, cookiecutter_json, finish_project, private_values
 from newproj.templates import django_template
 
 TEMPLATE_ID = "newproj:django"
@@ -61,14 +62,20 @@ def _bytecode_cache() -> Any:
     return ForgivingBytecodeCache(folder)
 
 
-def build_context(answers: Answers, output_dir: Path) -> dict[str, Any]:
-    """The cookiecutter context: the template's private keys plus the validated answers."""
+def build_context(
+    answers: Answers, output_dir: Path, dev_values: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The cookiecutter context: the template's private keys plus the validated answers.
+
+    ``dev_values`` are the committed development values (a recorded set, to render again);
+    fresh ones are drawn when it is None."""
     private = {key: value for key, value in cookiecutter_json().items() if key.startswith("_")}
     template = django_template()
     cache = _bytecode_cache()
     return {
         "cookiecutter": {
             **private,
+            **(private_values() if dev_values is None else dev_values),
             **answers.to_context(),
             "_template": TEMPLATE_ID,
             "_repo_dir": str(template),
@@ -80,13 +87,24 @@ def build_context(answers: Answers, output_dir: Path) -> dict[str, Any]:
     }
 
 
-def _render(answers: Answers, output_dir: Path) -> Path:
+def recorded_dev_values(project: Path) -> dict[str, str] | None:
+    """The development values in ``project``'s ``.cruft.json``, or None when there are none:
+    rendering over a project keeps them, so its database volume still opens."""
+    try:
+        record = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
+        values = {key: record["context"]["cookiecutter"][key] for key in DEV_VALUES}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return values if all(isinstance(value, str) and value for value in values.values()) else None
+
+
+def _render(answers: Answers, output_dir: Path, dev_values: dict[str, str] | None = None) -> Path:
     """Render into ``output_dir`` with cookiecutter's own generation code; return the project folder."""
     from cookiecutter.exceptions import CookiecutterException, UndefinedVariableInTemplate
     from cookiecutter.generate import generate_files
     from jinja2 import TemplateError
 
-    context = build_context(answers, output_dir)
+    context = build_context(answers, output_dir, dev_values)
     try:
         # Hooks are not run here: the model already validated the answers, and the
         # post-generation step is the same function the hook calls, run in-process.
@@ -262,7 +280,7 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
     done = False
     try:
         try:
-            project = _render(answers, work)
+            project = _render(answers, work, recorded_dev_values(target) if force else None)
             files = _list_files(project)
             kept = []
             if fresh:
@@ -292,4 +310,12 @@ def _remove_empty(folders: list[Path]) -> None:
             pass
 
 
-__all__ = ["GenerationResult", "NewprojError", "build_context", "check_target", "generate", "plan"]
+__all__ = [
+    "GenerationResult",
+    "NewprojError",
+    "build_context",
+    "check_target",
+    "generate",
+    "plan",
+    "recorded_dev_values",
+]

@@ -1,4 +1,4 @@
-"""`--force`: overwrite template files only, keep `.env`, delete nothing."""
+"""`--force`: overwrite template files only, leave a personal `.env` alone, delete nothing."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_force_overwrites_template_files_only_and_deletes_nothing(cli: Run, work
     (target / "docker" / "db" / "mysql-init.sql").write_text("-- mine\n", encoding="utf-8")
     result = cli("init", "--no-input", "--force", "proj")
     assert result.code == 0, result.err
-    assert "warning: kept your existing .env (its secrets match your database volume)" in result.err_lines
+    assert not any("kept your existing .env" in line for line in result.err_lines)  # .env is not rendered
     assert (target / "README.md").read_text(encoding="utf-8") != "old readme"
     assert (target / "notes.txt").read_text(encoding="utf-8") == "my notes"
     assert (target / ".env").read_text(encoding="utf-8") == "MINE=1\n"
@@ -30,11 +30,12 @@ def test_force_overwrites_template_files_only_and_deletes_nothing(cli: Run, work
     assert not [p.name for p in workdir.iterdir() if p.name.startswith(".newproj-")]
 
 
-def test_force_into_a_folder_without_env_writes_a_fresh_one(cli: Run, workdir: Path) -> None:
+def test_force_into_a_folder_without_env_writes_none(cli: Run, workdir: Path) -> None:
+    """.env is optional, for personal overrides: newproj never writes one."""
     target = workdir / "proj"
     target.mkdir()
     (target / "notes.txt").write_text("my notes", encoding="utf-8")
     result = cli("init", "--no-input", "--force", "proj")
     assert result.code == 0, result.err
-    assert "DJANGO_SECRET_KEY=" in (target / ".env").read_text(encoding="utf-8")
-    assert not any("kept your existing .env" in line for line in result.err_lines)
+    assert not (target / ".env").exists()
+    assert (target / ".env.example").is_file()

@@ -254,10 +254,12 @@ def test_interactive_and_no_input_write_the_same_project(
     typed, flagged = snapshot(workdir / "typed" / "site"), snapshot(workdir / "flagged" / "site")
     assert sorted(typed) == sorted(flagged)
     assert typed == flagged
-    assert "MARIADB_ROOT_PASSWORD=***" in typed[".env"]  # the secrets were there, and masked
-    raw_typed = (workdir / "typed" / "site" / ".env").read_text(encoding="utf-8")
-    raw_flagged = (workdir / "flagged" / "site" / ".env").read_text(encoding="utf-8")
-    assert raw_typed != raw_flagged  # each project got its own secrets
+    assert 'MARIADB_PASSWORD: "${MARIADB_PASSWORD:-<__dev_db_password>}"' in typed["docker-compose.yml"]
+    records = [json.loads((workdir / name / "site" / ".cruft.json").read_text(encoding="utf-8"))
+               for name in ("typed", "flagged")]
+    typed_values, flagged_values = (record["context"]["cookiecutter"] for record in records)
+    for key in ("__dev_db_password", "__dev_secret_key"):
+        assert typed_values[key] != flagged_values[key]  # each project got its own values
 
 
 def test_ctrl_c_at_a_prompt(terminal: Callable[..., Terminal], workdir: Path) -> None:

@@ -16,8 +16,9 @@ PORT_ATTEMPTS = 5
 
 
 @contextmanager
-def production_container(project: RunningProject, image: str) -> Iterator[str]:
-    """Run ``image`` on the project's network with production settings; yield its base URL.
+def production_container(project: RunningProject, image: str, environment: dict[str, str]) -> Iterator[str]:
+    """Run ``image`` on the project's network with production settings and ``environment``;
+    yield its base URL.
 
     The host port is reserved free (``ports.reserve``); if Docker still finds it taken,
     another is tried. The container is removed on exit.
@@ -28,7 +29,7 @@ def production_container(project: RunningProject, image: str) -> Iterator[str]:
         try:
             started = run(["docker", "run", "-d", "--name", container,
                            "--network", f"{project.compose.project}_default",
-                           "--env-file", str(project.path / ".env"),
+                           *(arg for name, value in environment.items() for arg in ("-e", f"{name}={value}")),
                            "-e", f"DJANGO_SETTINGS_MODULE={project.answers.project_slug}.settings.production",
                            "-p", f"127.0.0.1:{held.port}:{project.answers.port}", image], check=False)
             if started.returncode != 0:

@@ -8,8 +8,10 @@ ships) run the build, ``up``, ``/health/`` and the project's own tests.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import secrets
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -125,6 +127,25 @@ def wait_until_served(project: RunningProject, views: Path, wanted: Callable[[st
     return wait_for(served, 60, what)
 
 
+def production_database_url(project: RunningProject) -> str:
+    """A DATABASE_URL with a password other than the committed development one, set on the
+    database user of the running ``db`` service (SQLite has no password)."""
+    answers = project.answers
+    slug = answers.project_slug
+    if answers.database == "sqlite":
+        return "sqlite:////data/db.sqlite3"
+    password = secrets.token_hex(16)
+    record = json.loads((project.path / ".cruft.json").read_text(encoding="utf-8"))
+    development = record["context"]["cookiecutter"]["__dev_db_password"]
+    if answers.database == "postgresql":
+        project.compose("exec", "-T", "db", "psql", "-U", slug, "-d", slug, "-c",
+                        f"ALTER USER {slug} PASSWORD '{password}'")
+        return f"postgres://{slug}:{password}@db:5432/{slug}"
+    project.compose("exec", "-T", "db", "mysql", "-uroot", f"-p{development}", "-e",
+                    f"ALTER USER '{slug}'@'%' IDENTIFIED BY '{password}'")
+    return f"mysql://{slug}:{password}@db:3306/{slug}"
+
+
 @pytest.mark.parametrize("project", VARIANTS, ids=[v.id for v in VARIANTS], indirect=True, scope="class")
 class TestComposeProject:
     def test_serves_home_and_health_on_the_chosen_port(self, project: RunningProject) -> None:
@@ -170,7 +191,13 @@ class TestComposeProject:
         image = f"{project.compose.project}-production"
         build_target(project.path, "production", image)
         try:
-            with production_container(project, image) as base:
+            # Production refuses the committed development values: a fresh key, and a fresh password
+            # given to the database user of the running development server.
+            environment = {
+                "DJANGO_SECRET_KEY": secrets.token_urlsafe(48)[:50],
+                "DATABASE_URL": production_database_url(project),
+            }
+            with production_container(project, image, environment) as base:
                 check_production(project, base)
         finally:
             run(["docker", "rmi", "-f", image], check=False)

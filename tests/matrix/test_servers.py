@@ -12,6 +12,7 @@ this Django supports (this one when it fits, else a ``pythonX.Y`` on PATH or und
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import secrets
@@ -269,3 +270,59 @@ def test_own_tests_run_without_warnings(
     tests = manage(python, project, env, "test", "--noinput")
     assert tests.returncode == 0, output(tests)
     assert "Warning" not in tests.stderr, output(tests)
+
+
+@pytest.mark.parametrize(
+    ("database", "language", "variable", "line"),
+    [
+        (
+            "sqlite",
+            "en",
+            "DJANGO_SECRET_KEY",
+            "production settings refuse to start: DJANGO_SECRET_KEY is the development value "
+            "from docker-compose.yml; set a secret production key",
+        ),
+        (
+            "postgresql",
+            "ko",
+            "DATABASE_URL",
+            "운영 설정이 시작을 거부합니다: DATABASE_URL 의 비밀번호가 docker-compose.yml 의 개발용 값입니다. "
+            "운영용 비밀번호를 설정하세요.",
+        ),
+    ],
+    ids=["secret-key-en", "database-password-ko"],
+)
+def test_production_refuses_the_committed_development_values(
+    database: str,
+    language: str,
+    variable: str,
+    line: str,
+    tmp_path: Path,
+    interpreters: Callable[[str], tuple[str, str]],
+    venvs: Callable[[str, str, Path], Path],
+    pip_env: Callable[..., dict[str, str]],
+) -> None:
+    django = _MODEL.DJANGO_VERSIONS[0]
+    interpreter, python_version = interpreters(django)
+    answers = build_answers(
+        {"database": database, "language": language, "django_version": django, "python_version": python_version}
+    )
+    project = generate(answers, tmp_path / answers.project_slug).path
+    python = venvs(django, interpreter, project / "requirements.txt")
+    context = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
+    slug = answers.project_slug
+    secret = secrets.token_urlsafe(48)[:50]
+    production = {
+        "DJANGO_SETTINGS_MODULE": f"{slug}.settings.production",
+        "DJANGO_SECRET_KEY": secret,
+        "DATABASE_URL": f"sqlite:///{project / 'db.sqlite3'}",
+        "DJANGO_ALLOWED_HOSTS": "example.com",
+    }
+    development_values = {
+        "DJANGO_SECRET_KEY": context["__dev_secret_key"],
+        "DATABASE_URL": f"postgres://{slug}:{context['__dev_db_password']}@db:5432/{slug}",
+    }
+    refused = manage(python, project, pip_env(**{**production, variable: development_values[variable]}), "check")
+    assert (refused.returncode, refused.stdout, refused.stderr) == (1, "", line + "\n"), output(refused)
+    accepted = manage(python, project, pip_env(**production), "check", "--deploy", "--fail-level", "WARNING")
+    assert accepted.returncode == 0, output(accepted)

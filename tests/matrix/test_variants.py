@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from newproj import rules
-from newproj.model import TEMPLATE_VERSION, Answers, build_answers
+from newproj.model import DEV_VALUES, TEMPLATE_VERSION, Answers, build_answers
 from newproj.render import generate
 
 pytestmark = pytest.mark.matrix
@@ -188,6 +188,27 @@ def hadolint_findings(all_rendered: dict[str, Path]) -> dict[str, list]:
 
 
 @pytest.fixture(scope="session")
+def compose_v1_runs(all_rendered: dict[str, Path]) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Debian's Compose 1.29 ``docker-compose config -q`` on one variant per database and language
+    (it is slow to start; the compose file varies only by those two and the port)."""
+    binary = shutil.which("docker-compose")
+    if binary is None:
+        pytest.skip("!!! SKIPPED: no Compose 1.29 docker-compose on PATH (apt-get install docker-compose)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COMPOSE_", "DOCKER_"))}
+    chosen = {}
+    for variant in VARIANTS:
+        chosen.setdefault((variant.answers.database, variant.answers.language), variant.id)
+
+    def config(variant_id: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [binary, "config", "-q"], cwd=all_rendered[variant_id], capture_output=True, text=True, env=env
+        )
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(chosen.values(), pool.map(config, chosen.values()), strict=True))
+
+
+@pytest.fixture(scope="session")
 def compose_runs(all_rendered: dict[str, Path]) -> dict[str, subprocess.CompletedProcess[str]]:
     """``docker-compose config -q`` in every variant's folder (it reads the project's .env)."""
     binary = compose_binary()
@@ -233,9 +254,15 @@ def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     assert pyproject["project"]["requires-python"] == f">={answers.python_version}"
     assert pyproject["tool"]["ruff"]["target-version"] == "py" + answers.python_version.replace(".", "")
     cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
-    assert cruft["context"]["cookiecutter"] == {**answers.to_context(), "_template": "newproj:django"}
+    context = cruft["context"]["cookiecutter"]
+    dev_values = {key: context.pop(key) for key in DEV_VALUES}
+    assert context == {**answers.to_context(), "_template": "newproj:django"}
+    assert {key: len(value) for key, value in dev_values.items()} == DEV_VALUES
+    assert all(value.isascii() and value.isalnum() for value in dev_values.values())
     assert cruft["template_version"] == TEMPLATE_VERSION
     assert pyproject["tool"]["cruft"]["skip"] == [".env"]
+    devcontainer = json.loads((project / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    assert isinstance(devcontainer, dict)
 
 
 @variant_param
@@ -265,6 +292,13 @@ def test_hadolint_passes(variant: Variant, project: Path, hadolint_findings: dic
 def test_compose_config_is_valid(variant: Variant, project: Path, compose_runs: dict) -> None:
     run = compose_runs[variant.id]
     assert (run.returncode, run.stderr) == (0, "")
+
+
+def test_compose_1_29_accepts_the_file(compose_v1_runs: dict) -> None:
+    assert len(compose_v1_runs) == len(DATABASES) * 2
+    assert {variant_id: (run.returncode, run.stderr) for variant_id, run in compose_v1_runs.items()} == {
+        variant_id: (0, "") for variant_id in compose_v1_runs
+    }
 
 
 # --- Dockerfile ------------------------------------------------------------------------------
@@ -375,11 +409,28 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     answers = variant.answers
     compose = yaml.safe_load((project / "docker-compose.yml").read_text(encoding="utf-8"))
     port = answers.port
-    assert "version" not in compose
+    assert "version" not in compose and "name" not in compose  # Compose 1.29 refuses a top-level name
     web = compose["services"]["web"]
     assert web["build"]["target"] == "development"
     assert web["ports"] == [f"{port}:{port}"]
-    assert web["env_file"] == ".env"
+    assert "env_file" not in web  # a fresh clone has no .env; it only overrides, through ${NAME:-value}
+    cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
+    password, key = cruft["__dev_db_password"], cruft["__dev_secret_key"]
+    slug = answers.project_slug
+    url = {
+        "sqlite": "sqlite:////data/db.sqlite3",
+        "postgresql": f"postgres://{slug}:{password}@db:5432/{slug}",
+    }.get(answers.database, f"mysql://{slug}:{password}@db:3306/{slug}")
+    assert web["environment"] == {
+        "DJANGO_SETTINGS_MODULE": f"${{DJANGO_SETTINGS_MODULE:-{slug}.settings.development}}",
+        "DJANGO_SECRET_KEY": f"${{DJANGO_SECRET_KEY:-{key}}}",
+        "DJANGO_DEBUG": "${DJANGO_DEBUG:-1}",
+        "DJANGO_ALLOWED_HOSTS": "${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}",
+        "DJANGO_CSRF_TRUSTED_ORIGINS": "${DJANGO_CSRF_TRUSTED_ORIGINS:-"
+        f"http://localhost:{port},http://127.0.0.1:{port}}}",
+        "DJANGO_MIGRATE_ON_START": "${DJANGO_MIGRATE_ON_START:-1}",
+        "DATABASE_URL": f"${{DATABASE_URL:-{url}}}",
+    }
     assert ".:/app" in web["volumes"]
     assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
 
@@ -392,6 +443,10 @@ def test_compose_file(variant: Variant, project: Path) -> None:
 
     db = compose["services"]["db"]
     assert set(compose["services"]) == {"web", "db"}
+    prefix = {"postgresql": "POSTGRES", "mysql": "MYSQL", "mariadb": "MARIADB"}[answers.database]
+    name_key = "POSTGRES_DB" if prefix == "POSTGRES" else f"{prefix}_DATABASE"
+    assert db["environment"][name_key] == db["environment"][f"{prefix}_USER"] == slug
+    assert db["environment"][f"{prefix}_PASSWORD"] == f"${{{prefix}_PASSWORD:-{password}}}"
     assert db["image"] == f"{IMAGES[answers.database]}:{answers.database_version}"
     assert "ports" not in db and "expose" not in db
     assert db["healthcheck"]["test"]
@@ -426,17 +481,38 @@ def test_requirements(variant: Variant, project: Path) -> None:
 
 
 @variant_param
-def test_env_files(variant: Variant, project: Path) -> None:
-    answers = variant.answers
-    env = dict(
-        line.split("=", 1)
-        for line in (project / ".env").read_text(encoding="utf-8").splitlines()
-        if "=" in line and not line.startswith("#")
-    )
-    assert env["DJANGO_SETTINGS_MODULE"] == f"{answers.project_slug}.settings.development"
-    assert f"http://localhost:{answers.port}" in env["DJANGO_CSRF_TRUSTED_ORIGINS"]
-    scheme = {"sqlite": "sqlite:", "postgresql": "postgres://", "mysql": "mysql://", "mariadb": "mysql://"}
-    assert env["DATABASE_URL"].startswith(scheme[answers.database])
+def test_env_is_optional_and_its_example_only_overrides(variant: Variant, project: Path) -> None:
+    assert not (project / ".env").exists()
+    example = (project / ".env.example").read_text(encoding="utf-8").splitlines()
+    assert all(line.startswith("# ") for line in example), example
+    named = {line[2:].split("=", 1)[0] for line in example if re.fullmatch(r"# [A-Z_]+=.*", line)}
+    compose = (project / "docker-compose.yml").read_text(encoding="utf-8")
+    values = "\n".join(line for line in compose.splitlines() if not line.lstrip().startswith("#"))
+    overridable = set(re.findall(r"\$\{([A-Z_]+):-", values))
+    assert named == overridable
+
+
+@variant_param
+def test_line_endings_and_editor_settings(variant: Variant, project: Path) -> None:
+    attributes = (project / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert "* text=auto eol=lf" in attributes and "*.sh text eol=lf" in attributes
+    editorconfig = (project / ".editorconfig").read_text(encoding="utf-8")
+    assert "root = true" in editorconfig and "end_of_line = lf" in editorconfig
+
+
+@variant_param
+def test_devcontainer_opens_the_web_service(variant: Variant, project: Path) -> None:
+    devcontainer = json.loads((project / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    [compose_file] = devcontainer["dockerComposeFile"]
+    compose = yaml.safe_load((project / ".devcontainer" / compose_file).read_text(encoding="utf-8"))
+    web = compose["services"][devcontainer["service"]]
+    mounts = dict(volume.split(":", 1) for volume in web["volumes"])
+    assert mounts["."] == devcontainer["workspaceFolder"] == "/app"
+    assert devcontainer["forwardPorts"] == [variant.answers.port]
+    interpreter = devcontainer["customizations"]["vscode"]["settings"]["python.defaultInterpreterPath"]
+    assert interpreter == "/opt/venv/bin/python"
+    assert "ms-python.python" in devcontainer["customizations"]["vscode"]["extensions"]
+    assert f'PATH="{Path(interpreter).parent}:$PATH"' in (project / "Dockerfile").read_text(encoding="utf-8")
 
 
 @variant_param
@@ -461,5 +537,12 @@ def test_readme_in_the_chosen_language(variant: Variant, project: Path) -> None:
         "docker compose down",
     ):
         assert command in readme, command
+    # a teammate's day in three commands, and health without --wait for Compose 1.29
+    slug = answers.project_slug
+    three = re.search(r"```sh\n(git clone .*?)```", readme, re.S)
+    assert three and three.group(1).splitlines()[1:] == ["docker compose up -d --build", "docker compose ps"]
+    assert three.group(1).splitlines()[0].endswith(f"> {slug} && cd {slug}")
+    assert f"until curl -fsS http://localhost:{answers.port}/health/; do sleep 2; done" in readme
+    assert "docker-compose ps" in readme and ".devcontainer/" in readme
     hangul = len(re.findall(r"[\uac00-\ud7a3]", readme))
     assert (hangul > 100) is (answers.language == "ko")

@@ -282,7 +282,8 @@ def compose_config(projects: dict[str, dict[str, str]], scratch: Path) -> list[s
         folder = scratch / f"compose{i}"
         folder.mkdir(parents=True, exist_ok=True)
         for name in ("docker-compose.yml", ".env"):
-            (folder / name).write_text(files[name], encoding="utf-8")
+            if name in files:  # .env is optional (issue 10): newproj writes none
+                (folder / name).write_text(files[name], encoding="utf-8")
         done = subprocess.run(
             [str(binary), "config", "-q"], cwd=folder, capture_output=True, text=True, env=env, timeout=120
         )

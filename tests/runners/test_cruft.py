@@ -12,6 +12,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from clikit import project_snapshot
 from newproj.model import build_answers
 from newproj.render import generate
@@ -40,6 +41,16 @@ def create(run: Run, repo: Path, out: Path, extra: dict[str, str]) -> subprocess
     )
 
 
+#: cruft 2.16 leaves every "_"-prefixed key of the recorded context out of what it renders again
+#: (cruft/_commands/utils/generate.py, _generate_output), so the private development values
+#: (TEAM decision 4: ``__dev_db_password``, ``__dev_secret_key``) are drawn anew: ``cruft diff``
+#: shows them changed in docker-compose.yml and production.py, and ``cruft update`` rejects those hunks.
+CRUFT_REDRAWS_PRIVATE_KEYS = pytest.mark.xfail(
+    strict=True, reason="cruft drops _-prefixed context keys when it renders again (issue 10, decision 4)"
+)
+
+
+@CRUFT_REDRAWS_PRIVATE_KEYS
 def test_create_check_and_diff_are_clean(template_repo: Path, tmp_path: Path, run: Run) -> None:
     out = tmp_path / "out"
     done = create(run, template_repo, out, ANSWERS)
@@ -60,7 +71,7 @@ def test_create_check_and_diff_are_clean(template_repo: Path, tmp_path: Path, ru
     check = run(["cruft", "check"], project)
     assert check.returncode == 0, check.stdout + check.stderr
     diff = run(["cruft", "diff", "--exit-code"], project)
-    assert (diff.returncode, diff.stdout) == (0, "")  # secrets live in .env, skipped by [tool.cruft]
+    assert (diff.returncode, diff.stdout) == (0, "")  # the development values are recorded in the context
 
     ours = generate(build_answers(ANSWERS), tmp_path / "newproj" / "team_shop").path
     assert {k: v for k, v in project_snapshot(project).items() if k != ".cruft.json"} == {
@@ -81,6 +92,7 @@ def test_create_refuses_a_bad_answer_and_leaves_nothing(
     assert list(out.iterdir()) == []
 
 
+@CRUFT_REDRAWS_PRIVATE_KEYS
 def test_update_brings_the_template_change_and_keeps_the_team_edit(
     own_template_repo: Path, tmp_path: Path, run: Run
 ) -> None:
@@ -95,9 +107,7 @@ def test_update_brings_the_template_change_and_keeps_the_team_edit(
     readme.write_text(
         "Team notes: deploy on Fridays.\n\n" + readme.read_text(encoding="utf-8"), encoding="utf-8"
     )
-    (project / ".env").write_text(
-        (project / ".env").read_text(encoding="utf-8") + "LOCAL_ONLY=1\n", encoding="utf-8"
-    )
+    (project / ".env").write_text("LOCAL_ONLY=1\n", encoding="utf-8")  # a personal override, ignored by git
     git("commit", "--quiet", "--all", "--message", "team edit", cwd=project)
 
     template_readme = repo / README

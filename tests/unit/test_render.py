@@ -42,9 +42,11 @@ def no_staging_left(folder: Path) -> bool:
 
 EXPECTED_FILES = {
     ".cruft.json",
+    ".devcontainer/devcontainer.json",
     ".dockerignore",
-    ".env",
+    ".editorconfig",
     ".env.example",
+    ".gitattributes",
     ".gitignore",
     "Dockerfile",
     "README.md",
@@ -152,6 +154,7 @@ def test_a_file_as_target_is_refused(tmp_path: Path) -> None:
 
 
 def test_force_overwrites_template_files_deletes_nothing_and_keeps_env(tmp_path: Path) -> None:
+    """(.env is no longer rendered: a --force run leaves a personal one alone.)"""
     target = tmp_path / "shop"
     (target / "pages").mkdir(parents=True)
     (target / "docker" / "db").mkdir(parents=True)
@@ -163,7 +166,7 @@ def test_force_overwrites_template_files_deletes_nothing_and_keeps_env(tmp_path:
 
     result = generate(build_answers({"project_name": "Shop", "database": "postgresql"}), target, force=True)
 
-    assert result.kept == (".env",)
+    assert result.kept == ()
     assert (target / ".env").read_text() == "DJANGO_SECRET_KEY=old-secret\n"
     assert (target / "notes.txt").read_text() == "keep me\n"
     assert (target / "pages" / "models.py").read_text() == "class Mine: ...\n"
@@ -171,6 +174,7 @@ def test_force_overwrites_template_files_deletes_nothing_and_keeps_env(tmp_path:
     assert (target / "manage.py").read_text() != "old manage\n"
     assert "shop.settings.development" in (target / "manage.py").read_text()
     assert set(files_on_disk(target)) == EXPECTED_FILES | {
+        ".env",
         "notes.txt",
         "pages/models.py",
         "docker/db/mysql-init.sql",
@@ -178,13 +182,19 @@ def test_force_overwrites_template_files_deletes_nothing_and_keeps_env(tmp_path:
     assert no_staging_left(tmp_path)
 
 
-def test_force_writes_env_when_there_is_none(tmp_path: Path) -> None:
-    target = tmp_path / "shop"
-    target.mkdir()
-    (target / "notes.txt").write_text("keep me\n")
-    result = generate(build_answers({"project_name": "Shop"}), target, force=True)
-    assert result.kept == ()
-    assert "DJANGO_SECRET_KEY" in env_values(target / ".env")
+def dev_values(project: Path) -> dict[str, str]:
+    context = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
+    return {key: context[key] for key in model.DEV_VALUES}
+
+
+def test_force_keeps_the_recorded_development_values(generated, tmp_path: Path) -> None:
+    """A new password in docker-compose.yml would lock the project out of its database volume."""
+    target = generated(tmp_path / "shop", project_name="Shop", database="postgresql")
+    before = dev_values(target)
+    compose = (target / "docker-compose.yml").read_text(encoding="utf-8")
+    generate(build_answers({"project_name": "Shop", "database": "postgresql"}), target, force=True)
+    assert dev_values(target) == before
+    assert (target / "docker-compose.yml").read_text(encoding="utf-8") == compose
 
 
 def test_force_on_a_missing_folder_is_a_plain_generation(tmp_path: Path) -> None:
@@ -451,8 +461,8 @@ def test_force_renames_each_replaced_file_aside_then_into_place(
     _existing_project(target)
     log = _fail_on_rename(0, OSError(), monkeypatch)
     generate(build_answers({"project_name": "Shop", "database": "postgresql"}), target, force=True)
-    # every template file but the kept .env and the pruned mysql-init.sql replaces one: two renames each
-    assert len(log) == 2 * (len(EXPECTED_FILES) - 1)
+    # every template file replaces one (.env is not rendered, so none is kept): two renames each
+    assert len(log) == 2 * len(EXPECTED_FILES)
     assert no_staging_left(target)
 
 
@@ -570,51 +580,55 @@ def test_plan_lists_what_generate_writes_and_writes_nothing(
 # --- secrets, .cruft.json, pruning ---------------------------------------------------------------
 
 
-def test_env_secrets_are_fresh_for_every_project(generated, tmp_path: Path) -> None:
-    first = env_values(generated(tmp_path / "one", project_name="Shop", database="mariadb") / ".env")
-    second = env_values(generated(tmp_path / "two", project_name="Shop", database="mariadb") / ".env")
-    secrets = ("DJANGO_SECRET_KEY", "MARIADB_PASSWORD", "MARIADB_ROOT_PASSWORD")
-    for name in secrets:
+def test_development_values_are_fresh_for_every_project(generated, tmp_path: Path) -> None:
+    first = dev_values(generated(tmp_path / "one", project_name="Shop", database="mariadb"))
+    second = dev_values(generated(tmp_path / "two", project_name="Shop", database="mariadb"))
+    for name in model.DEV_VALUES:
         assert first[name] != second[name], name
-    assert len(first["DJANGO_SECRET_KEY"]) >= 50
-    assert len(set(first["DJANGO_SECRET_KEY"])) >= 5
-    assert not first["DJANGO_SECRET_KEY"].startswith("django-insecure-")
-    assert len(first["MARIADB_PASSWORD"]) >= 20
-    assert first["MARIADB_PASSWORD"] != first["MARIADB_ROOT_PASSWORD"]
-    assert first["DATABASE_URL"] == f"mysql://shop:{first['MARIADB_PASSWORD']}@db:3306/shop"
+    assert len(first["__dev_secret_key"]) == 50 and len(set(first["__dev_secret_key"])) >= 5
+    assert len(first["__dev_db_password"]) == 24
+    compose = (tmp_path / "one" / "docker-compose.yml").read_text(encoding="utf-8")
+    assert f"mysql://shop:{first['__dev_db_password']}@db:3306/shop" in compose
+    assert f'MARIADB_PASSWORD: "${{MARIADB_PASSWORD:-{first["__dev_db_password"]}}}"' in compose
 
 
-def test_env_example_holds_no_real_secret(generated) -> None:
+def test_env_example_holds_no_development_value(generated) -> None:
     project = generated(project_name="Shop", database="postgresql")
-    secrets = env_values(project / ".env")
     example = (project / ".env.example").read_text(encoding="utf-8")
-    for name in ("DJANGO_SECRET_KEY", "POSTGRES_PASSWORD"):
-        assert secrets[name] not in example
-    assert set(env_values(project / ".env.example")) == set(secrets)
-    assert secrets["DATABASE_URL"] == f"postgres://shop:{secrets['POSTGRES_PASSWORD']}@db:5432/shop"
+    for value in dev_values(project).values():
+        assert value not in example
+    assert "# DATABASE_URL=postgres://shop:PASSWORD@db:5432/shop" in example.splitlines()
 
 
-def test_no_secret_reaches_the_image_or_git(generated) -> None:
-    project = generated(project_name="Shop")
+def test_development_values_live_only_where_they_are_used(generated) -> None:
+    """docker-compose.yml uses them, production settings refuse them, .cruft.json records them;
+    a personal .env and production env files stay out of git and the image."""
+    project = generated(project_name="Shop", database="postgresql")
     ignored_by_docker = (project / ".dockerignore").read_text().splitlines()
     ignored_by_git = (project / ".gitignore").read_text().splitlines()
-    assert ".env" in ignored_by_docker and ".env" in ignored_by_git
-    secret = env_values(project / ".env")["DJANGO_SECRET_KEY"]
-    for path in project.rglob("*"):
-        if path.is_file() and path.name != ".env":
-            assert secret not in path.read_text(encoding="utf-8"), path
+    assert {".env", "*.env"} <= set(ignored_by_docker) and {".env", "*.env"} <= set(ignored_by_git)
+    for value in dev_values(project).values():
+        holders = {
+            path.relative_to(project).as_posix()
+            for path in project.rglob("*")
+            if path.is_file() and value in path.read_text(encoding="utf-8")
+        }
+        assert holders == {".cruft.json", "docker-compose.yml", "shop/settings/production.py"}
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql", "mysql", "mariadb"])
 def test_cruft_json_records_the_answers(database: str, generated) -> None:
     values = {"project_name": "Shop", "database": database, "port": "8123", "language": "ko"}
     answers = build_answers(values)
-    record = json.loads((generated(**values) / ".cruft.json").read_text(encoding="utf-8"))
+    project = generated(**values)
+    record = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
     assert record == {
         "template": "newproj:django",
         "commit": None,
         "checkout": None,
-        "context": {"cookiecutter": {**answers.to_context(), "_template": "newproj:django"}},
+        "context": {
+            "cookiecutter": {**answers.to_context(), **dev_values(project), "_template": "newproj:django"}
+        },
         "directory": "templates/django",
         "template_version": model.TEMPLATE_VERSION,
     }

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import json
 import keyword
@@ -690,8 +691,15 @@ class PrivateKey:
     draw: Callable[[], str] = random_text
 
 
+#: Committed development values (issue 10), by name and length: they protect nothing outside the
+#: compose network, and the production settings refuse them.
+DEV_VALUES = {"__dev_db_password": 24, "__dev_secret_key": 50}
+
 #: Private keys of the template, declared here so that ``cookiecutter.json`` carries them.
-PRIVATE_KEYS: tuple[PrivateKey, ...] = ()
+PRIVATE_KEYS: tuple[PrivateKey, ...] = tuple(
+    PrivateKey(name, f"{{{{ random_ascii_string({length}) }}}}", functools.partial(random_text, length))
+    for name, length in DEV_VALUES.items()
+)
 
 
 def cookiecutter_json() -> dict[str, Any]:

@@ -30,3 +30,27 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)  # noqa: F405
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# {{ "docker-compose.yml 에 커밋된 개발용 값으로는 시작하지 않습니다 (운영 비밀 값은 커밋하지 않습니다)" if ko else "Refuse the development values committed in docker-compose.yml (real secrets are never committed)" }}
+if SECRET_KEY == "{{ cookiecutter['__dev_secret_key'] }}":
+    raise SystemExit(
+{%- if ko %}
+        "운영 설정이 시작을 거부합니다: DJANGO_SECRET_KEY 가 "
+        "docker-compose.yml 의 개발용 값입니다. 운영용 비밀 키를 설정하세요."
+{%- else %}
+        "production settings refuse to start: DJANGO_SECRET_KEY is the development value "
+        "from docker-compose.yml; set a secret production key"
+{%- endif %}
+    )
+{%- if cookiecutter.database != 'sqlite' %}
+if DATABASES["default"].get("PASSWORD") == "{{ cookiecutter['__dev_db_password'] }}":  # noqa: F405
+    raise SystemExit(
+{%- if ko %}
+        "운영 설정이 시작을 거부합니다: DATABASE_URL 의 비밀번호가 "
+        "docker-compose.yml 의 개발용 값입니다. 운영용 비밀번호를 설정하세요."
+{%- else %}
+        "production settings refuse to start: the DATABASE_URL password is the development value "
+        "from docker-compose.yml; set a secret production password"
+{%- endif %}
+    )
+{%- endif %}

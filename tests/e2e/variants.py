@@ -52,9 +52,9 @@ VARIANTS = (
 
 
 def requirement_files(folder: Path) -> list[Path]:
-    """Render each variant's requirements.txt (the stand-in wheelhouses are built from them)."""
+    """Render each variant's lock and the lock of uv, its installer (the stand-in wheelhouses hold them)."""
     files = []
     for variant in VARIANTS:
         project = newproj.generate(variant.answers, folder / variant.id).path
-        files.append(project / "requirements.txt")
+        files += [project / "requirements.txt", project / "docker" / "requirements-uv.txt"]
     return files

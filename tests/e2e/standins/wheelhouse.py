@@ -97,10 +97,11 @@ def split_sdist_requirements(content: str) -> tuple[str, list[str]]:
     """`content` without its mysqlclient lines, and those lines (comments stripped)."""
     kept: list[str] = []
     sdists: list[str] = []
+    content = content.replace("\\\n", " ")  # a hashed lock continues each requirement over lines
     for line in content.splitlines():
         requirement = line.split(" #", 1)[0].strip()
         if _SDIST_LINE.match(requirement):
-            sdists.append(requirement)
+            sdists.append(requirement.split(" --hash", 1)[0].strip())
         else:
             kept.append(line)
     return "\n".join(kept) + "\n", sdists

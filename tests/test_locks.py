@@ -22,7 +22,7 @@ import locks  # noqa: E402
 
 def test_every_combination_has_a_current_lock() -> None:
     assert locks.problems() == []
-    pairs = sum(len(pythons) for pythons in locks.ANSWERS.DJANGO_PYTHON.values())
+    pairs = sum(len(pythons) for pythons in locks.rules.DJANGO_PYTHON.values())
     assert len(locks.combinations()) == pairs * 3
     assert sorted(p.name for p in locks.LOCKS.glob("python*.txt")) == sorted(
         c.lock.name for c in locks.combinations()

@@ -27,6 +27,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from newproj import model, rules
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "django"
 PROJECT = TEMPLATE / "{{cookiecutter.project_slug}}"
@@ -37,20 +39,6 @@ UV_LOCK = LOCKS / "uv.txt"
 UV_CACHE = os.environ.get("UV_CACHE_DIR") or str(Path.home() / ".cache" / "uv")
 #: PyPI ships mysqlclient as a source distribution only (it is compiled in the image's builder stage).
 SDIST_ONLY = frozenset({"mysqlclient"})
-
-
-def _answers_module():
-    spec = importlib.util.spec_from_file_location(
-        "newproj_template_answers", TEMPLATE / "hooks" / "answers.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-ANSWERS = _answers_module()
 
 
 @dataclass(frozen=True)
@@ -64,7 +52,7 @@ class Combination:
         return LOCKS / f"python{self.python}-django{self.django}-{self.driver}.txt"
 
     def context(self) -> dict:
-        answers = ANSWERS.build_answers(
+        answers = model.build_answers(
             {
                 "project_name": "Lock",
                 "python_version": self.python,
@@ -79,7 +67,7 @@ def combinations() -> list[Combination]:
     """Every supported (Python, Django) pair times every driver."""
     return [
         Combination(python, django, driver)
-        for django, pythons in ANSWERS.DJANGO_PYTHON.items()
+        for django, pythons in rules.DJANGO_PYTHON.items()
         for python in pythons
         for driver in DRIVERS
     ]

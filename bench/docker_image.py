@@ -9,8 +9,13 @@ Prints, for the same starter app:
   (cache mount, bind-mounted requirements, non-root user); and what the app really needs: its
   installed packages plus its source. Goal: newproj's own layers are no larger than that.
 - what the final image must not carry: a compiler, a pip cache, wheels or build files;
+- a cold build (no layer cache) of newproj's development image against a cold build of the
+  `docker init` style Dockerfile, alternated in the same run (goal: at most 0.8 of it); both
+  keep their BuildKit package cache mounts, as a teammate's machine does;
 - rebuild after a one-line source change, as a share of a cold build (goal: at most 0.10);
-- the time from `docker compose up` to healthy.
+- the database container's own time to healthy on a fresh volume (`db_ready_s`), and the time
+  from `docker compose up` (fresh volumes) to every service healthy (goal: within 3 s of
+  `db_ready_s`).
 
 It needs a Docker Engine and the stand-in base images (`tests/e2e/standins/build.py`). It
 is a benchmark, not a test: it exits 0 whatever the figures are.
@@ -104,6 +109,7 @@ def main() -> int:
     parser.add_argument("--database", default="postgresql")
     parser.add_argument("--python", default="3.13")
     parser.add_argument("--rebuilds", type=int, default=3, help="one-line-change rebuilds to time (median)")
+    parser.add_argument("--rounds", type=int, default=2, help="cold builds of each Dockerfile (median)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -120,7 +126,14 @@ def main() -> int:
         images = {"newproj development": f"{tag}-newproj-dev", "newproj production": f"{tag}-newproj-prod",
                   "naive": f"{tag}-naive", "docker init style": f"{tag}-docker-init"}
         try:
-            cold = build(project, tag, ["newproj_dev"], no_cache=True)
+            colds: list[float] = []
+            colds_init: list[float] = []
+            for _ in range(args.rounds):  # alternated, so both see the same machine load
+                colds.append(build(project, tag, ["newproj_dev"], no_cache=True))
+                colds_init.append(build(project, tag, ["docker_init"], no_cache=True))
+            cold = statistics.median(colds)
+            results["cold_build_docker_init_style_s"] = round(statistics.median(colds_init), 2)
+            results["cold_build_share_of_docker_init_style"] = round(cold / statistics.median(colds_init), 3)
             views = project / "pages" / "views.py"
             rebuilds = []
             for i in range(args.rebuilds):
@@ -131,7 +144,7 @@ def main() -> int:
             results["rebuild_share_of_cold"] = round(statistics.median(rebuilds) / cold, 3)
             build(project, tag, ["newproj_prod"], no_cache=False)
             failed = {}
-            for name, service in (("naive", "naive"), ("docker init style", "docker_init")):
+            for name, service in (("naive", "naive"),):
                 try:
                     build(project, tag, [service], no_cache=False)
                 except AssertionError as err:  # e.g. mysqlclient needs a compiler these peers lack
@@ -153,7 +166,9 @@ def main() -> int:
                     dev, "find /opt /app /root /tmp \\( -name '*.whl' -o -name '*.tar.gz' -o -name '*.o' \\) "
                     "2>/dev/null | head -3") or "none",
             }
+            results["db_ready_s"] = round(db_ready(project), 2) if answers.database != "sqlite" else 0.0
             results["compose_up_to_healthy_s"] = round(up_to_healthy(project), 2)
+            results["up_after_db_ready_s"] = round(results["compose_up_to_healthy_s"] - results["db_ready_s"], 2)
         finally:
             for image in images.values():
                 run(["docker", "rmi", "-f", image], check=False)
@@ -163,15 +178,21 @@ def main() -> int:
     return 0
 
 
-def up_to_healthy(project: Path) -> float:
+def up_to_healthy(project: Path, *services: str) -> float:
+    """Seconds from `compose up -d --wait` (fresh volumes, image built beforehand) to healthy."""
     compose = Compose(project, f"npbenchup{uuid.uuid4().hex[:6]}")
     compose("build", timeout=1800)
     start = time.monotonic()
     try:
-        compose("up", "-d", "--wait", "--wait-timeout", "300", timeout=400)
+        compose("up", "-d", "--wait", "--wait-timeout", "300", *services, timeout=400)
         return time.monotonic() - start
     finally:
         compose("down", "-v", "--rmi", "local", "--timeout", "5", check=False, timeout=300)
+
+
+def db_ready(project: Path) -> float:
+    """The database service alone: its own time to healthy on a fresh volume."""
+    return up_to_healthy(project, "db")
 
 
 def report(results: dict) -> None:
@@ -188,9 +209,20 @@ def report(results: dict) -> None:
     print("\nThe final image carries:")
     for name, found in results["final_image_carries"].items():
         print(f"  {name:<24}{found}")
-    print(f"\nCold build {results['cold_build_s']} s; rebuild after a one-line change {results['rebuild_s']} s "
-          f"= {results['rebuild_share_of_cold']} of cold (goal <= 0.10)")
-    print(f"docker compose up -> healthy: {results['compose_up_to_healthy_s']} s")
+    print(f"\nCold build {results['cold_build_s']} s (docker init style {results['cold_build_docker_init_style_s']} s); "
+          f"rebuild after a one-line change {results['rebuild_s']} s")
+    print(f"database alone -> healthy {results['db_ready_s']} s; "
+          f"docker compose up -> healthy {results['compose_up_to_healthy_s']} s")
+    print("\nGoals, measured in this run:")
+    rows = [
+        ("cold build / docker init style", results["cold_build_share_of_docker_init_style"], 0.8),
+        ("rebuild / cold build", results["rebuild_share_of_cold"], 0.10),
+        ("compose up -> healthy, minus db_ready_s (s)", results["up_after_db_ready_s"], 3.0),
+        ("own layers / needed", results["own_layers_over_needed"], 1.0),
+    ]
+    print(f"  {'figure':<46}{'measured':>10}{'goal':>8}  met")
+    for name, value, goal in rows:
+        print(f"  {name:<46}{value:>10}{'<= ' + str(goal):>8}  {'yes' if value <= goal else 'NO'}")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,10 @@ def requirement_files(folder: Path) -> dict[str, list[Path]]:
     files: dict[str, list[Path]] = {}
     for variant in ALL_VARIANTS:
         project = newproj.generate(variant.answers(RENDER_PORT), folder / variant.id).path
-        files.setdefault(variant.python, []).append(project / "requirements.txt")
+        # The lock, and the lock of uv, its installer: the wheelhouse holds both.
+        files.setdefault(variant.python, []).extend(
+            [project / "requirements.txt", project / "docker" / "requirements-uv.txt"]
+        )
     return files
 
 

@@ -346,7 +346,7 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert all(
         f.split()[0] in by_stage or f.startswith(f"python:{answers.python_version}-slim") for f in froms
     )
-    assert set(by_stage) == {"base", "builder", "runtime", "development", "production"}
+    assert set(by_stage) == {"base", "uv", "builder", "runtime", "development", "production"}
     # development and production start from the runtime stage, which copies only the venv
     assert [f for f in froms if f.endswith(("AS development", "AS production"))] == [
         "runtime AS development",
@@ -358,17 +358,24 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert "PYTHONDONTWRITEBYTECODE=1" in env and "PYTHONUNBUFFERED=1" in env
     assert ("WORKDIR", "/app") in steps
 
-    # dependencies in their own layer, before the source is copied
+    # dependencies in their own layer, before the source is copied: only the lock, bind-mounted,
+    # installed by uv (itself from a hashed lock, mounted from its own stage) with a package cache mount
     order = [f"{keyword} {rest}" for keyword, rest in steps]
-    copy_requirements = order.index("COPY requirements.txt .")
-    install = next(
-        i
-        for i, step in enumerate(order)
-        if step.startswith("RUN python -m pip --python /opt/venv/bin/python install")
-        and "-r requirements.txt" in step
+    [install] = [i for i, step in enumerate(order) if "uv pip install" in step]
+    assert order[install].startswith(
+        "RUN --mount=type=cache,target=/root/.cache/uv "
+        "--mount=type=bind,from=uv,source=/opt/uv,target=/opt/uv "
+        "--mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt "
     )
-    copy_source = order.index("COPY . .")
-    assert copy_requirements < install < copy_source
+    assert "/opt/uv/bin/uv pip install --python /opt/venv/bin/python --require-hashes" in order[install]
+    assert order[install].endswith("-r /tmp/requirements.txt")
+    assert install < order.index("COPY . .")
+    assert not [step for step in order if step.startswith("COPY") and "requirements" in step]
+    [uv_install] = [rest for keyword, rest in by_stage["uv"] if keyword == "RUN"]
+    assert "python -m pip install --require-hashes --only-binary=:all: --target /opt/uv" in uv_install
+    assert "source=docker/requirements-uv.txt" in uv_install
+    # nothing of uv reaches an image: no stage copies from the uv stage
+    assert not [rest for keyword, rest in steps if keyword == "COPY" and "--from=uv" in rest]
 
     for name in ("development", "production"):
         stage = dict(by_stage[name])
@@ -396,7 +403,7 @@ def test_compiler_only_in_the_builder_stage(variant: Variant, project: Path) -> 
     builder = " ".join(rest for keyword, rest in by_stage["builder"] if keyword == "RUN")
     mysql_like = variant.answers.database in ("mysql", "mariadb")
     assert ("gcc" in builder and "default-libmysqlclient-dev" in builder) is mysql_like
-    for name in ("base", "runtime", "development", "production"):
+    for name in ("base", "uv", "runtime", "development", "production"):
         runs = " ".join(rest for keyword, rest in by_stage[name] if keyword == "RUN")
         assert "gcc" not in runs and "-dev" not in runs, name
 
@@ -433,6 +440,11 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     }
     assert ".:/app" in web["volumes"]
     assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
+    # healthy within a second of ready, in a form Engine 20.10 and Compose 1.29 accept (no start_interval)
+    for service in compose["services"].values():
+        check = service["healthcheck"]
+        assert (check["interval"], check["timeout"]) == ("1s", "3s")
+        assert "start_interval" not in check
 
     if answers.database == "sqlite":
         assert set(compose["services"]) == {"web"}
@@ -469,15 +481,39 @@ def test_compose_file(variant: Variant, project: Path) -> None:
 
 @variant_param
 def test_requirements(variant: Variant, project: Path) -> None:
-    lines = (project / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    names = {re.split(r"[\[<>=~ ]", line, maxsplit=1)[0].lower() for line in lines if line.strip()}
+    """requirements.in lists the direct dependencies with ranges; requirements.txt locks them, hashed."""
+    lines = [
+        line
+        for line in (project / "requirements.in").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    names = {re.split(r"[\[<>=~ ]", line, maxsplit=1)[0].lower() for line in lines}
     major, minor = variant.answers.django_version.split(".")
     assert f"Django>={major}.{minor},<{major}.{int(minor) + 1}" in lines
     assert {"django", "dj-database-url", "whitenoise", "gunicorn"} <= names
     database = variant.answers.database
     assert ("psycopg" in names) is (database == "postgresql")
     assert ("mysqlclient" in names) is (database in ("mysql", "mariadb"))
-    assert all(re.search(r"[<>=]", line) for line in lines if line.strip()), "every requirement has a range"
+    assert all(re.search(r"[<>=]", line) for line in lines), "every direct requirement has a range"
+
+    lock = (project / "requirements.txt").read_text(encoding="utf-8")
+    pins = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", lock, re.M))
+    assert names - {"psycopg[binary]"} <= set(pins) and pins["django"].startswith(f"{major}.{minor}.")
+    assert f"Python {variant.answers.python_version}," in lock.splitlines()[1]
+    assert lock.count("==") == len(pins) and lock.count("    --hash=sha256:") >= len(pins)
+    locker = _load(project / "docker" / "lock.py")
+    assert locker.PYTHON == variant.answers.python_version
+    assert locker.check() == 0  # locked from this very requirements.in
+    uv_lock = (project / "docker" / "requirements-uv.txt").read_text(encoding="utf-8")
+    assert re.search(r"^uv==\S+ \\\n    --hash=sha256:", uv_lock, re.M)
+
+
+def _load(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(f"lock_{abs(hash(path))}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @variant_param
@@ -546,3 +582,107 @@ def test_readme_in_the_chosen_language(variant: Variant, project: Path) -> None:
     assert "docker-compose ps" in readme and ".devcontainer/" in readme
     hangul = len(re.findall(r"[\uac00-\ud7a3]", readme))
     assert (hangul > 100) is (answers.language == "ko")
+
+
+# --- the project's own CI, Dependabot and pre-commit -----------------------------------------
+
+GITHUB_FILES = (".github/workflows/ci.yml", ".github/dependabot.yml")
+
+
+def _owner(path: str, folders: dict[str, Path]) -> str:
+    resolved = Path(path).resolve()
+    return next(v for v, folder in folders.items() if folder.resolve() in resolved.parents)
+
+
+@pytest.fixture(scope="session")
+def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
+    """check-jsonschema (workflow and Dependabot schemas), zizmor --offline and pre-commit
+    validate-config, each run once over every variant; findings attributed to each variant."""
+    found: dict[str, list[str]] = {variant_id: [] for variant_id in all_rendered}
+    folders = list(all_rendered.values())
+
+    def schema(schema_name: str, relative: str) -> None:
+        files = [str(folder / relative) for folder in folders]
+        run = subprocess.run(
+            [_tool("check-jsonschema"), "--builtin-schema", schema_name, "-o", "json", *files],
+            capture_output=True,
+            text=True,
+        )
+        report = json.loads(run.stdout)
+        assert (run.returncode == 0) is (report["status"] == "ok"), run.stderr
+        for error in report["errors"] + report.get("parse_errors", []):
+            found[_owner(error["filename"], all_rendered)].append(f"{relative}: {error.get('message')}")
+
+    def zizmor() -> None:
+        files = [str(folder / relative) for folder in folders for relative in GITHUB_FILES]
+        run = subprocess.run(
+            [_tool("zizmor"), "--offline", "--no-progress", "--format", "json", *files],
+            capture_output=True,
+            text=True,
+        )
+        findings = json.loads(run.stdout or "[]")
+        assert (run.returncode == 0) is (not findings), run.stderr
+        for finding in findings:
+            location = finding["locations"][0]["symbolic"]["key"]["Local"]["verbatim_path"]
+            found[_owner(location, all_rendered)].append(f"zizmor {finding['ident']}: {finding['desc']}")
+
+    def pre_commit() -> None:
+        files = [str(folder / ".pre-commit-config.yaml") for folder in folders]
+        run = subprocess.run([_tool("pre-commit"), "validate-config", *files], capture_output=True, text=True)
+        bad = re.findall(r"^==> File (.+)$", run.stdout + run.stderr, re.M)
+        assert (run.returncode == 0) is (not bad), run.stdout + run.stderr
+        for path in bad:
+            found[_owner(path, all_rendered)].append(f"pre-commit validate-config: {path}")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for job in [
+            pool.submit(schema, "vendor.github-workflows", GITHUB_FILES[0]),
+            pool.submit(schema, "vendor.dependabot", GITHUB_FILES[1]),
+            pool.submit(zizmor),
+            pool.submit(pre_commit),
+        ]:
+            job.result()
+    return found
+
+
+@variant_param
+def test_project_ci_passes_its_schemas_and_audits(
+    variant: Variant, project: Path, project_ci_findings: dict[str, list[str]]
+) -> None:
+    assert project_ci_findings[variant.id] == []
+
+
+@variant_param
+def test_project_ci_workflow(variant: Variant, project: Path) -> None:
+    """Builds, starts, tests, checks migrations and check --deploy; pinned, least privilege."""
+    workflow = yaml.safe_load((project / GITHUB_FILES[0]).read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    uses = [step["uses"] for step in job["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"persist-credentials": False}
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    for command in (
+        "python3 docker/lock.py --check",
+        "docker compose build",
+        "docker compose up --detach --wait",
+        "docker compose exec -T web python manage.py test",
+        "manage.py makemigrations --check --dry-run",
+        "manage.py migrate --check",
+        "docker build --target production",
+        "check --deploy --fail-level WARNING",
+        "docker compose down --volumes",
+    ):
+        assert command in script, command
+
+
+@variant_param
+def test_dependabot_and_pre_commit(variant: Variant, project: Path) -> None:
+    dependabot = yaml.safe_load((project / GITHUB_FILES[1]).read_text(encoding="utf-8"))
+    assert {u["package-ecosystem"] for u in dependabot["updates"]} == {"pip", "docker", "github-actions"}
+    config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff-check", "ruff-format", "hadolint-docker", "lock-is-current"} <= hooks
+    assert all(re.fullmatch(r"[0-9a-f]{40}", repo["rev"]) for repo in config["repos"] if "rev" in repo)

@@ -37,6 +37,7 @@ _RESOLUTION_FAILURES = (
     "ResolutionImpossible",
     "No matching distribution found",
     "Could not find a version that satisfies",
+    "requires a different Python",
 )
 # mysqlclient's setup.py asks pkg-config for its flags even to read its metadata; these
 # make it skip that on a host without the MySQL client headers (nothing is compiled).
@@ -97,10 +98,11 @@ def split_sdist_requirements(content: str) -> tuple[str, list[str]]:
     """`content` without its mysqlclient lines, and those lines (comments stripped)."""
     kept: list[str] = []
     sdists: list[str] = []
+    content = content.replace("\\\n", " ")  # a hashed lock continues each requirement over lines
     for line in content.splitlines():
         requirement = line.split(" #", 1)[0].strip()
         if _SDIST_LINE.match(requirement):
-            sdists.append(requirement)
+            sdists.append(requirement.split(" --hash", 1)[0].strip())
         else:
             kept.append(line)
     return "\n".join(kept) + "\n", sdists
@@ -123,8 +125,11 @@ def download_requirements(
     req_path.write_text(content)
     out = scratch / "out"
     shutil.rmtree(out, ignore_errors=True)
+    # A hashed lock names every package already; pip would judge its dependencies' markers by the
+    # host's Python, not the target's, so the lock is taken as it is.
+    locked = ["--no-deps"] if "--hash=" in content else []
     cmd = [*pip, "download", "--disable-pip-version-check", "--progress-bar", "off",
-           "-d", str(out), *target_flags(python_version), "-r", str(req_path)]
+           "-d", str(out), *target_flags(python_version), *locked, "-r", str(req_path)]
     proc = run(cmd, check=False, timeout=900)
     if proc.returncode != 0:
         if any(marker in proc.stderr for marker in _RESOLUTION_FAILURES):

@@ -228,3 +228,6 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+from newproj import cmd_update  # noqa: E402,F401  (registers `newproj update`)

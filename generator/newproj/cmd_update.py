@@ -1,0 +1,181 @@
+"""The ``newproj update`` command: thin, over :mod:`newproj.update`.
+
+Its answer flags are ``init``'s own option declarations (found by the model's flag names), so
+both commands always take the same flags with the same help.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import json
+import sys
+import typing
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newproj.cli import EXIT_CODES_HELP, Output, _interruptible, _language, _prompt_io, app, init
+from newproj.envmerge import mask_secrets
+from newproj.errors import ExitCode
+from newproj.i18n import t
+from newproj.model import FIELDS
+from newproj.record import read_record
+from newproj.sources import GivenAnswers, read_answers_file
+from newproj.update import ENV_NAME, UpdatePlan, apply_update, check_clean, plan_update
+
+_FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
+
+
+def _init_answer_parameters() -> dict[str, tuple[str, inspect.Parameter]]:
+    """init's parameters that carry an answer or ``--answers``: name → (field or "", parameter)."""
+    hints = typing.get_type_hints(init, include_extras=True)
+    found = {}
+    for parameter in inspect.signature(init).parameters.values():
+        for info in getattr(hints.get(parameter.name), "__metadata__", ()):
+            # In ``Annotated[..., typer.Option("--name")]`` the first flag arrives as ``default``.
+            flags = (getattr(info, "default", None), *(getattr(info, "param_decls", None) or ()))
+            field = next((_FIELD_BY_FLAG[f] for f in flags if f in _FIELD_BY_FLAG), None)
+            if field or "--answers" in flags:
+                found[parameter.name] = (field or "", parameter.replace(annotation=hints[parameter.name]))
+    return found
+
+
+_ANSWER_PARAMETERS = _init_answer_parameters()
+
+
+def _command(
+    directory: Annotated[
+        Path | None, typer.Argument(help="The project to update (default: the current folder).", show_default=False)
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ask nothing; keep the recorded answers not given as flags.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the unified diff the update would apply; write nothing.")
+    ] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
+    allow_dirty: Annotated[
+        bool, typer.Option("--allow-dirty", help="Update even when the git work tree has uncommitted changes.")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Interface language: en or ko (default: from the locale).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+    **answer_values: Any,
+) -> None:
+    """Take new answers or the installed template into a project, merged three ways."""
+    ui = _language(lang)
+    out = Output(ui, json_output)
+    project = (directory or Path.cwd()).absolute()
+    record = read_record(project)
+    given = _given(record.answers, answer_values)
+    if not no_input and sys.stdin.isatty() and not dry_run:
+        from newproj.prompts import ask_missing
+
+        asked = GivenAnswers()
+        asked.update({k: v for k, v in given.values.items() if given.sources.get(k) != ".cruft.json"}, "{flag}")
+        given = GivenAnswers()
+        given.update(ask_missing(asked, ui, record.answers, **_prompt_io()), "{flag}")
+    overrides = {k: v for k, v in given.build().to_context().items() if record.answers.get(k) != v}
+    plan = plan_update(project, overrides, ui)
+    if not plan.finishing and not allow_dirty and not dry_run:
+        check_clean(project)
+    if dry_run:
+        _print_diff(plan)
+        out.say(t("update_dry_run", ui))
+    else:
+        apply_update(plan)
+        _report(out, plan)
+    _emit(out, plan, written=not dry_run)
+    if plan.conflicted:
+        raise typer.Exit(ExitCode.CONFLICTS)
+
+
+def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:
+    """Recorded answers, then an answers file, then flags: each later source wins."""
+    given = GivenAnswers()
+    given.update(recorded, ".cruft.json")
+    flags = {}
+    for name, value in values.items():
+        field, _parameter = _ANSWER_PARAMETERS[name]
+        if not field and value is not None:
+            given.update(read_answers_file(value), f"{value}: {{name}}")
+        elif field:
+            flags[field] = value
+    given.update(flags, "{flag}")
+    if given.values.get("database") != recorded.get("database") and given.sources["database_version"] == ".cruft.json":
+        del given.values["database_version"]  # the recorded version belongs to the old database
+    return given
+
+
+def _report(out: Output, plan: UpdatePlan) -> None:
+    lang = out.lang
+    for path in plan.paths("kept"):
+        out.say(t("update_kept", lang, path=path))
+    if plan.env is not None and (plan.env.added or plan.env.retired):
+        out.say(t("update_env", lang, added=", ".join(plan.env.added) or "-", retired=", ".join(plan.env.retired) or "-"))
+    if plan.conflicted:
+        typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
+        for path in plan.conflicted:
+            typer.echo(f"  {t('update_conflict_file', lang, path=path)}", err=True)
+    elif plan.finishing:
+        out.say(t("update_finished", lang))
+    elif not plan.changes and not plan.env_changed and plan.version_before == plan.version_after:
+        out.say(t("update_nothing", lang, path=plan.project, version=plan.version_after))
+    else:
+        counts = {a: len(plan.paths(a)) for a in ("changed", "added", "removed")}
+        counts["changed"] += len(plan.paths("renamed")) + int(plan.env_changed)
+        out.say(t("update_done", lang, path=plan.project, version=plan.version_after, **counts))
+
+
+def _print_diff(plan: UpdatePlan) -> None:
+    """The unified diff of every file the update touches (``.env`` secrets shown as ``***``)."""
+    entries = [(c.source or c.path, c.path, c.data or b"") for c in plan.changes if c.action != "kept"]
+    if plan.env_changed and plan.env is not None:
+        entries.append((ENV_NAME, ENV_NAME, plan.env.text.encode()))
+    for old, new, data in entries:
+        before = plan.project / old
+        old_text = before.read_bytes().decode(errors="replace") if before.is_file() else ""
+        new_text = "" if new in plan.paths("removed") else data.decode(errors="replace")
+        if new == ENV_NAME:
+            old_text, new_text = mask_secrets(old_text), mask_secrets(new_text)
+        diff = difflib.unified_diff(
+            old_text.splitlines(keepends=True),
+            new_text.splitlines(keepends=True),
+            f"a/{old}" if old_text else "/dev/null",
+            f"b/{new}" if new_text else "/dev/null",
+        )
+        for line in diff:
+            typer.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False, err=False)
+
+
+def _emit(out: Output, plan: UpdatePlan, written: bool) -> None:
+    if not out.json_mode:
+        return
+    changed = plan.paths("changed") + [ENV_NAME] * plan.env_changed
+    document = {
+        "path": str(plan.project),
+        "template_version": {"before": plan.version_before, "after": plan.version_after},
+        "answers": {"before": plan.answers_before, "after": plan.answers_after},
+        "changed": changed,
+        "added": plan.paths("added"),
+        "removed": plan.paths("removed"),
+        "renamed": [{"from": c.source, "to": c.path} for c in plan.changes if c.action == "renamed"],
+        "kept": plan.paths("kept"),
+        "conflicted": plan.conflicted,
+        "dry_run": not written,
+        "written": written,
+    }
+    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _signature() -> inspect.Signature:
+    own = list(inspect.signature(_command, eval_str=True).parameters.values())[:-1]
+    answers = [parameter for _field, parameter in _ANSWER_PARAMETERS.values()]
+    return inspect.Signature([own[0], *answers, *own[1:]])
+
+
+_command.__signature__ = _signature()  # type: ignore[attr-defined]
+update = app.command("update", epilog=EXIT_CODES_HELP)(_interruptible(_command))

@@ -1,0 +1,148 @@
+"""Render a template folder — a released snapshot or the installed template — into memory.
+
+``newproj update`` renders twice: the recorded answers with the recorded release (the merge base)
+and the new answers with the installed template. Each release brings its own answers model
+(``hooks/answers.py``), loaded in-process, so its own validation and post-generation rules (which
+files to remove) apply to its own render.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import secrets
+import string
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from newproj.errors import RenderError
+
+TEMPLATE_ID = "newproj:django"
+_RANDOM = re.compile(r"^\{\{\s*random_ascii_string\((\d+)\)\s*\}\}$")
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    data: bytes
+    mode: int
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The files of one render by path, the record it wrote, and the context it used."""
+
+    files: dict[str, RenderedFile]
+    record: dict[str, Any]
+    context: dict[str, Any]
+
+
+def load_model(template_dir: Path, name: str) -> ModuleType:
+    """Import ``hooks/answers.py`` of ``template_dir`` as module ``name`` (its hooks folder on the path)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    hooks = template_dir / "hooks"
+    spec = importlib.util.spec_from_file_location(name, hooks / "answers.py")
+    if spec is None or spec.loader is None:
+        raise RenderError(f"{hooks / 'answers.py'} cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up here
+    sys.path.insert(0, str(hooks))  # a release's model may import its siblings
+    try:
+        spec.loader.exec_module(module)
+    except Exception:
+        del sys.modules[name]
+        raise
+    finally:
+        sys.path.remove(str(hooks))
+    return module
+
+
+def draw(length: int) -> str:
+    """A fresh random value of letters and digits, drawn with :mod:`secrets`."""
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def private_context(template_dir: Path, carried: Mapping[str, Any]) -> dict[str, Any]:
+    """The template's private keys: values the project carries win; a random default is drawn once."""
+    defaults = json.loads((template_dir / "cookiecutter.json").read_text(encoding="utf-8"))
+    private: dict[str, Any] = {}
+    for key, value in defaults.items():
+        if not key.startswith("_") or key == "__prompts__":
+            continue
+        if key in carried:
+            private[key] = carried[key]
+        elif isinstance(value, str) and (match := _RANDOM.match(value)):
+            private[key] = draw(int(match.group(1)))
+        else:
+            private[key] = value
+    return private
+
+
+def _bytecode_cache() -> Any:
+    """render.py's Jinja bytecode cache when it offers one (compiling is most of a render's time)."""
+    from newproj import render
+
+    maker = getattr(render, "_bytecode_cache", None)
+    return maker() if maker else None
+
+
+def _read_tree(root: Path) -> dict[str, RenderedFile]:
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            files[path.relative_to(root).as_posix()] = RenderedFile(path.read_bytes(), path.stat().st_mode & 0o777)
+    return files
+
+
+def render(
+    template_dir: Path, model: ModuleType, answers: Mapping[str, Any], carried: Mapping[str, Any]
+) -> Rendering:
+    """Render ``template_dir`` for ``answers`` (validated by ``model``) into memory.
+
+    ``carried`` are the project's own private values (``__dev_*``), passed as inputs so that two
+    renders agree on them. The release's ``finish_project`` prunes files and writes the record.
+    """
+    from cookiecutter.exceptions import CookiecutterException, UndefinedVariableInTemplate
+    from cookiecutter.generate import generate_files
+    from jinja2 import TemplateError
+
+    known = {name: answers[name] for name in model.FIELD_NAMES if name in answers}
+    values = model.build_answers(known).to_context()
+    with tempfile.TemporaryDirectory(prefix="newproj-update-") as tmp:
+        cache = _bytecode_cache()
+        context = {
+            **private_context(template_dir, carried),
+            **values,
+            "_template": TEMPLATE_ID,
+            "_repo_dir": str(template_dir),
+            "_output_dir": tmp,
+            "_checkout": None,
+        }
+        env_vars = {"_jinja2_env_vars": {"bytecode_cache": cache}} if cache else {}
+        try:
+            project = Path(
+                generate_files(
+                    repo_dir=str(template_dir),
+                    context={"cookiecutter": {**context, **env_vars}},
+                    output_dir=tmp,
+                    accept_hooks=False,
+                )
+            )
+        except UndefinedVariableInTemplate as err:
+            raise RenderError(f"{err.message}: {err.error.message}") from err
+        except (CookiecutterException, TemplateError) as err:
+            raise RenderError(str(err)) from err
+        model.finish_project(str(project), context)
+        files = _read_tree(project)
+    record = json.loads(files.pop(".cruft.json").data)
+    return Rendering(files, record, context)
+
+
+__all__ = ["TEMPLATE_ID", "RenderedFile", "Rendering", "draw", "load_model", "private_context", "render"]

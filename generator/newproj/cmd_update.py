@@ -47,7 +47,8 @@ _ANSWER_PARAMETERS = _init_answer_parameters()
 
 def _command(
     directory: Annotated[
-        Path | None, typer.Argument(help="The project to update (default: the current folder).", show_default=False)
+        Path | None,
+        typer.Argument(help="The project to update (default: the current folder).", show_default=False),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing; keep the recorded answers not given as flags.")
@@ -57,12 +58,15 @@ def _command(
     ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
     allow_dirty: Annotated[
-        bool, typer.Option("--allow-dirty", help="Update even when the git work tree has uncommitted changes.")
+        bool,
+        typer.Option("--allow-dirty", help="Update even when the git work tree has uncommitted changes."),
     ] = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Interface language: en or ko (default: from the locale).")
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
+    ] = False,
     **answer_values: Any,
 ) -> None:
     """Take new answers or the installed template into a project, merged three ways."""
@@ -75,7 +79,9 @@ def _command(
         from newproj.prompts import ask_missing
 
         asked = GivenAnswers()
-        asked.update({k: v for k, v in given.values.items() if given.sources.get(k) != ".cruft.json"}, "{flag}")
+        asked.update(
+            {k: v for k, v in given.values.items() if given.sources.get(k) != ".cruft.json"}, "{flag}"
+        )
         given = GivenAnswers()
         given.update(ask_missing(asked, ui, record.answers, **_prompt_io()), "{flag}")
     overrides = {k: v for k, v in given.build().to_context().items() if record.answers.get(k) != v}
@@ -105,7 +111,10 @@ def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:
         elif field:
             flags[field] = value
     given.update(flags, "{flag}")
-    if given.values.get("database") != recorded.get("database") and given.sources["database_version"] == ".cruft.json":
+    if (
+        given.values.get("database") != recorded.get("database")
+        and given.sources["database_version"] == ".cruft.json"
+    ):
         del given.values["database_version"]  # the recorded version belongs to the old database
     return given
 
@@ -115,7 +124,14 @@ def _report(out: Output, plan: UpdatePlan) -> None:
     for path in plan.paths("kept"):
         out.say(t("update_kept", lang, path=path))
     if plan.env is not None and (plan.env.added or plan.env.retired):
-        out.say(t("update_env", lang, added=", ".join(plan.env.added) or "-", retired=", ".join(plan.env.retired) or "-"))
+        out.say(
+            t(
+                "update_env",
+                lang,
+                added=", ".join(plan.env.added) or "-",
+                retired=", ".join(plan.env.retired) or "-",
+            )
+        )
     if plan.conflicted:
         typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
         for path in plan.conflicted:
@@ -148,7 +164,11 @@ def _print_diff(plan: UpdatePlan) -> None:
             f"b/{new}" if new_text else "/dev/null",
         )
         for line in diff:
-            typer.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False, err=False)
+            typer.echo(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n",
+                nl=False,
+                err=False,
+            )
 
 
 def _emit(out: Output, plan: UpdatePlan, written: bool) -> None:

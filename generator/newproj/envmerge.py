@@ -73,7 +73,9 @@ def _consistent(values: dict[str, str], theirs: Mapping[str, str]) -> None:
             continue
         holders = [k for k, v in theirs.items() if k != key and v == password and k in values]
         if holders:
-            values[key] = _URL_PASSWORD.sub(lambda m: f"{m.group(1)}{values[holders[0]]}{m.group(3)}", value)
+            match = _URL_PASSWORD.match(value)
+            assert match is not None  # url_password(value) found one
+            values[key] = f"{match.group(1)}{values[holders[0]]}{match.group(3)}"
 
 
 def merge_env(ours: str, base: str, theirs: str, lang: str = "en") -> EnvMerge:

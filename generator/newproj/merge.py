@@ -85,7 +85,9 @@ def find_renames(
     for old in dropped:
         if old in moves:
             continue
-        scores = [(_similarity(base[old].data, theirs[new].data), new) for new in added if new not in moves.values()]
+        scores = [
+            (_similarity(base[old].data, theirs[new].data), new) for new in added if new not in moves.values()
+        ]
         best = max(scores, default=(0.0, ""))
         if best[0] >= RENAME_SIMILARITY:
             moves[old] = best[1]

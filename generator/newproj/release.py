@@ -42,7 +42,9 @@ class Release:
 def version_files(template_dir: Path) -> list[Path]:
     """The files holding ``TEMPLATE_VERSION = "N"``: the answers model, wherever it lives now."""
     candidates = [*sorted(template_dir.rglob("*.py")), *sorted(Path(__file__).parent.glob("*.py"))]
-    return [path for path in candidates if path.name != "release.py" and _VERSION_LINE.search(path.read_text())]
+    return [
+        path for path in candidates if path.name != "release.py" and _VERSION_LINE.search(path.read_text())
+    ]
 
 
 def current_version(template_dir: Path) -> str:

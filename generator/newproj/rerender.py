@@ -97,7 +97,9 @@ def _read_tree(root: Path) -> dict[str, RenderedFile]:
     files = {}
     for path in sorted(root.rglob("*")):
         if path.is_file():
-            files[path.relative_to(root).as_posix()] = RenderedFile(path.read_bytes(), path.stat().st_mode & 0o777)
+            files[path.relative_to(root).as_posix()] = RenderedFile(
+                path.read_bytes(), path.stat().st_mode & 0o777
+            )
     return files
 
 

@@ -126,7 +126,7 @@ def _pending(project: Path) -> dict[str, Any] | None:
 
 
 def _finish_plan(project: Path, record: Record, pending: dict[str, Any]) -> UpdatePlan:
-    left = [p for p in pending["conflicted"] if CONFLICT_START in ((_read(project, p) or b""))]
+    left = [p for p in pending["conflicted"] if CONFLICT_START in (_read(project, p) or b"")]
     after = pending["record"]
     return UpdatePlan(
         project,

@@ -23,7 +23,7 @@ from newproj.i18n import t
 from newproj.model import FIELDS
 from newproj.record import read_record
 from newproj.sources import GivenAnswers, read_answers_file
-from newproj.update import ENV_NAME, UpdatePlan, apply_update, check_clean, plan_update
+from newproj.update import ENV_NAME, PENDING_NAME, UpdatePlan, apply_update, check_clean, plan_update
 
 _FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
 
@@ -85,9 +85,9 @@ def _command(
         given = GivenAnswers()
         given.update(ask_missing(asked, ui, record.answers, **_prompt_io()), "{flag}")
     overrides = {k: v for k, v in given.build().to_context().items() if record.answers.get(k) != v}
-    plan = plan_update(project, overrides, ui)
-    if not plan.finishing and not allow_dirty and not dry_run:
+    if not allow_dirty and not dry_run and not (project / PENDING_NAME).exists():
         check_clean(project)
+    plan = plan_update(project, overrides, ui)
     if dry_run:
         _print_diff(plan)
         out.say(t("update_dry_run", ui))

@@ -1,0 +1,79 @@
+"""Fixtures for ``newproj update``: generated projects, git, and the command run in-process.
+
+``HOME`` is isolated by the autouse fixture of ``tests/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from newproj.cli import main
+
+GIT_IDENTITY = ["-c", "user.name=Team", "-c", "user.email=team@example.com", "-c", "commit.gpgsign=false"]
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def git(project: Path, *args: str) -> str:
+    """Run git in ``project`` and return its output (fails the test on error)."""
+    done = subprocess.run(["git", "-C", str(project), *GIT_IDENTITY, *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def commit_all(project: Path, message: str = "work") -> None:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+
+
+def record(project: Path) -> dict[str, Any]:
+    return json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
+
+
+def env_pairs(project: Path) -> dict[str, str]:
+    pairs = {}
+    for line in (project / ".env").read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            pairs[key] = value
+    return pairs
+
+
+@pytest.fixture
+def update(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """``update(*args)``: run ``newproj update ARGS`` in-process, English locale; return code and streams."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        code = main(["update", *args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def repo_project(generated: Callable[..., Path]) -> Callable[..., Path]:
+    """``repo_project(**answers)``: a generated project committed to a fresh git repository."""
+
+    def make(**values: Any) -> Path:
+        project = generated(**values)
+        git(project, "init", "-q")
+        commit_all(project, "generated")
+        return project
+
+    return make

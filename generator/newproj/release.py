@@ -39,17 +39,21 @@ class Release:
     written: tuple[Path, ...]
 
 
-def version_files(template_dir: Path) -> list[Path]:
-    """The files holding ``TEMPLATE_VERSION = "N"``: the answers model, wherever it lives now."""
-    candidates = [*sorted(template_dir.rglob("*.py")), *sorted(Path(__file__).parent.glob("*.py"))]
+def version_files(template_dir: Path, package_dir: Path | None = None) -> list[Path]:
+    """The files holding ``TEMPLATE_VERSION = "N"``: the answers model in the template, or in the
+    package beside ``releases/`` should it move there."""
+    candidates = [
+        *sorted(template_dir.rglob("*.py")),
+        *(sorted(package_dir.glob("*.py")) if package_dir else []),
+    ]
     return [
         path for path in candidates if path.name != "release.py" and _VERSION_LINE.search(path.read_text())
     ]
 
 
-def current_version(template_dir: Path) -> str:
+def current_version(template_dir: Path, package_dir: Path | None = None) -> str:
     """The ``TEMPLATE_VERSION`` the template declares."""
-    for path in version_files(template_dir):
+    for path in version_files(template_dir, package_dir):
         match = _VERSION_LINE.search(path.read_text())
         if match:
             return match.group(1)
@@ -57,14 +61,16 @@ def current_version(template_dir: Path) -> str:
 
 
 def is_released(template_dir: Path, releases_dir: Path = RELEASES_DIR) -> bool:
-    """True when the template is byte for byte its newest snapshot."""
+    """True when the template is byte for byte its newest snapshot, and declares that version."""
     versions = released_versions(releases_dir)
-    return bool(versions) and template_files(template_dir) == snapshot_files(versions[-1], releases_dir)
+    if not versions or current_version(template_dir, releases_dir.parent) != versions[-1]:
+        return False
+    return template_files(template_dir) == snapshot_files(versions[-1], releases_dir)
 
 
-def _bump(template_dir: Path, version: str) -> list[Path]:
+def _bump(template_dir: Path, package_dir: Path, version: str) -> list[Path]:
     changed = []
-    for path in version_files(template_dir):
+    for path in version_files(template_dir, package_dir):
         path.write_text(_VERSION_LINE.sub(f'TEMPLATE_VERSION = "{version}"', path.read_text()))
         changed.append(path)
     cookiecutter_json = template_dir / "cookiecutter.json"
@@ -88,14 +94,14 @@ def cut_release(
 ) -> Release:
     """Snapshot the template as the next version when it changed since the newest snapshot."""
     versions = released_versions(releases_dir)
-    declared = current_version(template_dir)
+    declared = current_version(template_dir, releases_dir.parent)
     if is_released(template_dir, releases_dir):
         return Release(versions[-1], ())
     written: list[Path] = []
     version = declared
     if versions and int(declared) <= int(versions[-1]):
         version = str(int(versions[-1]) + 1)
-        written += _bump(template_dir, version)
+        written += _bump(template_dir, releases_dir.parent, version)
     if moves:
         written.append(_record_renames(version, moves, releases_dir))
     written.append(write_snapshot(template_dir, version, releases_dir))

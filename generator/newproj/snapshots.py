@@ -96,9 +96,11 @@ def renames_between(old: str, new: str, releases_dir: Path = RELEASES_DIR) -> di
     moved: dict[str, str] = {}
     for version, mapping in sorted(renames(releases_dir).items(), key=lambda item: _version_key(item[0])):
         if _version_key(old) < _version_key(version) <= _version_key(new):
+            earlier_targets = set(moved.values())  # paths the old release did not have
             moved = {source: mapping.get(target, target) for source, target in moved.items()}
             for source, target in mapping.items():
-                moved.setdefault(source, target)
+                if source not in earlier_targets:
+                    moved.setdefault(source, target)
     return moved
 
 

@@ -77,3 +77,28 @@ def repo_project(generated: Callable[..., Path]) -> Callable[..., Path]:
         return project
 
     return make
+
+
+@pytest.fixture
+def released_project(tmp_path: Path) -> Callable[..., Path]:
+    """``released_project(version, **answers)``: a project as that release's ``newproj init`` made it,
+    rendered from the snapshot the wheel carries."""
+    from newproj.rerender import load_model, render
+    from newproj.snapshots import extract_snapshot
+
+    def make(version: str, **values: Any) -> Path:
+        template = extract_snapshot(version, tmp_path / f"release-{version}")
+        model = load_model(template, f"tests_release_{version}_answers")
+        rendering = render(template, model, values, {})
+        project = tmp_path / rendering.context["project_slug"]
+        for relative, item in rendering.files.items():
+            path = project / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(item.data)
+            path.chmod(item.mode)
+        (project / ".cruft.json").write_text(
+            json.dumps(rendering.record, indent=2, ensure_ascii=False) + "\n"
+        )
+        return project
+
+    return make

@@ -54,7 +54,9 @@ def test_port_and_database_follow_everywhere_and_team_edits_survive(repo_project
     assert not (project / PENDING_NAME).exists()
 
 
-def test_the_update_matches_a_fresh_render_of_the_new_answers(repo_project, generated, update, tmp_path) -> None:
+def test_the_update_matches_a_fresh_render_of_the_new_answers(
+    repo_project, generated, update, tmp_path
+) -> None:
     project = repo_project(project_name="Blog", database="sqlite")
     assert update(str(project), "--no-input", "--port", "9000", "--database", "postgresql").code == 0
     fresh = generated(target=tmp_path / "fresh", project_name="Blog", database="postgresql", port=9000)

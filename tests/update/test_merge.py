@@ -9,7 +9,10 @@ BASE = b"one\ntwo\nthree\nfour\nfive\nsix\nseven\n"
 
 
 def tree(**files: bytes) -> dict[str, RenderedFile]:
-    return {name.replace("__", "/").replace("_dot_", "."): RenderedFile(data, 0o644) for name, data in files.items()}
+    return {
+        name.replace("__", "/").replace("_dot_", "."): RenderedFile(data, 0o644)
+        for name, data in files.items()
+    }
 
 
 def on_disk(files: dict[str, bytes]):

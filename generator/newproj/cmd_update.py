@@ -28,8 +28,12 @@ from newproj.update import ENV_NAME, PENDING_NAME, UpdatePlan, apply_update, che
 _FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
 
 
-def _init_answer_parameters() -> dict[str, tuple[str, inspect.Parameter]]:
-    """init's parameters that carry an answer or ``--answers``: name → (field or "", parameter)."""
+#: init's options that update takes as they are, besides the answer flags.
+_SHARED_FLAGS = ("--answers", "--json", "--lang", "--debug")
+
+
+def _init_parameters() -> dict[str, tuple[str, inspect.Parameter]]:
+    """init's parameters that carry an answer, or a shared option: name → (field or "", parameter)."""
     hints = typing.get_type_hints(init, include_extras=True)
     found = {}
     for parameter in inspect.signature(init).parameters.values():
@@ -37,12 +41,12 @@ def _init_answer_parameters() -> dict[str, tuple[str, inspect.Parameter]]:
             # In ``Annotated[..., typer.Option("--name")]`` the first flag arrives as ``default``.
             flags = (getattr(info, "default", None), *(getattr(info, "param_decls", None) or ()))
             field = next((_FIELD_BY_FLAG[f] for f in flags if f in _FIELD_BY_FLAG), None)
-            if field or "--answers" in flags:
+            if field or any(flag in _SHARED_FLAGS for flag in flags):
                 found[parameter.name] = (field or "", parameter.replace(annotation=hints[parameter.name]))
     return found
 
 
-_ANSWER_PARAMETERS = _init_answer_parameters()
+_INIT_PARAMETERS = _init_parameters()
 
 
 def _command(
@@ -56,22 +60,17 @@ def _command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the unified diff the update would apply; write nothing.")
     ] = False,
-    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
     allow_dirty: Annotated[
         bool,
         typer.Option("--allow-dirty", help="Update even when the git work tree has uncommitted changes."),
     ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Interface language: en or ko (default: from the locale).")
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
-    ] = False,
-    **answer_values: Any,
+    **shared: Any,
 ) -> None:
     """Take new answers or the installed template into a project, merged three ways."""
-    ui = _language(lang)
-    out = Output(ui, json_output)
+    ui = _language(shared.pop("lang"))
+    out = Output(ui, shared.pop("json_output"))
+    shared.pop("debug")  # read by cli.main from argv
+    answer_values = shared
     project = (directory or Path.cwd()).absolute()
     record = read_record(project)
     given = _given(record.answers, answer_values)
@@ -105,8 +104,8 @@ def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:
     given.update(recorded, ".cruft.json")
     flags = {}
     for name, value in values.items():
-        field, _parameter = _ANSWER_PARAMETERS[name]
-        if not field and value is not None:
+        field, _parameter = _INIT_PARAMETERS[name]
+        if name == "answers" and value is not None:
             given.update(read_answers_file(value), f"{value}: {{name}}")
         elif field:
             flags[field] = value
@@ -193,7 +192,7 @@ def _emit(out: Output, plan: UpdatePlan, written: bool) -> None:
 
 def _signature() -> inspect.Signature:
     own = list(inspect.signature(_command, eval_str=True).parameters.values())[:-1]
-    answers = [parameter for _field, parameter in _ANSWER_PARAMETERS.values()]
+    answers = [parameter for _field, parameter in _INIT_PARAMETERS.values()]
     return inspect.Signature([own[0], *answers, *own[1:]])
 
 

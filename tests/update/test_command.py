@@ -1,0 +1,46 @@
+"""The command's surface: init's answer flags, and a project that cannot be written (exit 6)."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import newproj.cli
+import typer
+from newproj.model import FIELDS
+
+from tests.update.conftest import record
+
+COMMANDS = typer.main.get_command(newproj.cli.app).commands
+
+
+def _options(command: str) -> dict[str, str]:
+    return {
+        opt: param.help for param in COMMANDS[command].params for opt in param.opts if opt.startswith("--")
+    }
+
+
+def test_update_takes_inits_answer_flags_with_the_same_help() -> None:
+    init, update = _options("init"), _options("update")
+    for flag in [field.flag for field in FIELDS] + ["--answers", "--json", "--lang", "--debug"]:
+        assert update[flag] == init[flag], flag
+    assert {"--no-input", "--dry-run", "--allow-dirty"} <= set(update)
+
+
+def test_a_project_that_cannot_be_written_exits_6_with_the_reason(generated, update, monkeypatch) -> None:
+    project = generated(project_name="Blog")
+    real_replace = os.replace
+
+    def disk_full(source, destination):
+        if str(destination).endswith("Dockerfile"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 6
+    assert result.err == (
+        f"error: could not write {project / 'Dockerfile'}: No space left on device; "
+        "check the folder's permissions and free space\n"
+    )
+    assert record(project)["context"]["cookiecutter"]["port"] == 8000

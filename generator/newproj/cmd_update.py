@@ -20,10 +20,20 @@ from newproj.cli import EXIT_CODES_HELP, Output, _interruptible, _language, _pro
 from newproj.envmerge import mask_secrets
 from newproj.errors import ExitCode
 from newproj.i18n import t
-from newproj.model import FIELDS
+from newproj.model import FIELDS, Answers
 from newproj.record import read_record
+from newproj.rerender import load_model, slug_allowed
 from newproj.sources import GivenAnswers, read_answers_file
-from newproj.update import ENV_NAME, PENDING_NAME, UpdatePlan, apply_update, check_clean, plan_update
+from newproj.templates import django_template
+from newproj.update import (
+    ENV_NAME,
+    INSTALLED_MODEL,
+    PENDING_NAME,
+    UpdatePlan,
+    apply_update,
+    check_clean,
+    plan_update,
+)
 
 _FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
 
@@ -83,7 +93,9 @@ def _command(
         )
         given = GivenAnswers()
         given.update(ask_missing(asked, ui, record.answers, **_prompt_io()), "{flag}")
-    overrides = {k: v for k, v in given.build().to_context().items() if record.answers.get(k) != v}
+    overrides = {
+        k: v for k, v in _build(given, record.answers).to_context().items() if record.answers.get(k) != v
+    }
     if not allow_dirty and not dry_run and not (project / PENDING_NAME).exists():
         check_clean(project)
     plan = plan_update(project, overrides, ui)
@@ -96,6 +108,12 @@ def _command(
     _emit(out, plan, written=not dry_run)
     if plan.conflicted:
         raise typer.Exit(ExitCode.CONFLICTS)
+
+
+def _build(given: GivenAnswers, recorded: dict[str, Any]) -> Answers:
+    """The new answers; the recorded package name stays acceptable although the project makes it importable."""
+    with slug_allowed(load_model(django_template(), INSTALLED_MODEL), str(recorded.get("project_slug", ""))):
+        return given.build()
 
 
 def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:

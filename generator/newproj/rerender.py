@@ -8,6 +8,7 @@ files to remove) apply to its own render.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import re
@@ -15,7 +16,7 @@ import secrets
 import string
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -61,6 +62,21 @@ def load_model(template_dir: Path, name: str) -> ModuleType:
     finally:
         sys.path.remove(str(hooks))
     return module
+
+
+@contextlib.contextmanager
+def slug_allowed(model: ModuleType, slug: str) -> Iterator[None]:
+    """Within the block, ``model`` does not refuse ``slug`` for being importable: a project's own
+    package is, from its folder or once the team installs it, and it was accepted when generated."""
+    original = getattr(model, "_is_installed", None)
+    if original is None:
+        yield
+        return
+    model._is_installed = lambda name: name != slug and original(name)
+    try:
+        yield
+    finally:
+        model._is_installed = original
 
 
 def draw(length: int) -> str:
@@ -116,7 +132,9 @@ def render(
     from jinja2 import TemplateError
 
     known = {name: answers[name] for name in model.FIELD_NAMES if name in answers}
-    values = model.build_answers(known).to_context()
+    slug = str(answers.get("project_slug", ""))
+    with slug_allowed(model, slug):
+        values = model.build_answers(known).to_context()
     with tempfile.TemporaryDirectory(prefix="newproj-update-") as tmp:
         cache = _bytecode_cache()
         context = {
@@ -141,10 +159,20 @@ def render(
             raise RenderError(f"{err.message}: {err.error.message}") from err
         except (CookiecutterException, TemplateError) as err:
             raise RenderError(str(err)) from err
-        model.finish_project(str(project), context)
+        with slug_allowed(model, slug):
+            model.finish_project(str(project), context)
         files = _read_tree(project)
     record = json.loads(files.pop(".cruft.json").data)
     return Rendering(files, record, context)
 
 
-__all__ = ["TEMPLATE_ID", "RenderedFile", "Rendering", "draw", "load_model", "private_context", "render"]
+__all__ = [
+    "TEMPLATE_ID",
+    "RenderedFile",
+    "slug_allowed",
+    "Rendering",
+    "draw",
+    "load_model",
+    "private_context",
+    "render",
+]

@@ -44,3 +44,14 @@ def test_a_project_that_cannot_be_written_exits_6_with_the_reason(generated, upd
         "check the folder's permissions and free space\n"
     )
     assert record(project)["context"]["cookiecutter"]["port"] == 8000
+
+
+def test_the_projects_own_importable_package_is_no_reason_to_refuse(generated, update, monkeypatch) -> None:
+    """Run from the project folder (or with the project installed) its package is importable: the
+    recorded name was accepted when the project was made and stays accepted."""
+    project = generated(project_name="Blog")
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.chdir(project)
+    result = update("--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert record(project)["context"]["cookiecutter"]["port"] == 9000

@@ -100,8 +100,10 @@ def _command(
         check_clean(project)
     plan = plan_update(project, overrides, ui)
     if dry_run:
-        _print_diff(plan)
+        _print_diff(plan, out)
         out.say(t("update_dry_run", ui))
+        if plan.conflicted:
+            _list_conflicts(plan, ui)
     else:
         apply_update(plan)
         _report(out, plan)
@@ -150,9 +152,7 @@ def _report(out: Output, plan: UpdatePlan) -> None:
             )
         )
     if plan.conflicted:
-        typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
-        for path in plan.conflicted:
-            typer.echo(f"  {t('update_conflict_file', lang, path=path)}", err=True)
+        _list_conflicts(plan, lang)
     elif plan.finishing:
         out.say(t("update_finished", lang))
     elif not plan.changes and not plan.env_changed and plan.version_before == plan.version_after:
@@ -163,8 +163,15 @@ def _report(out: Output, plan: UpdatePlan) -> None:
         out.say(t("update_done", lang, path=plan.project, version=plan.version_after, **counts))
 
 
-def _print_diff(plan: UpdatePlan) -> None:
-    """The unified diff of every file the update touches (``.env`` secrets shown as ``***``)."""
+def _list_conflicts(plan: UpdatePlan, lang: str) -> None:
+    typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
+    for path in plan.conflicted:
+        typer.echo(f"  {t('update_conflict_file', lang, path=path)}", err=True)
+
+
+def _print_diff(plan: UpdatePlan, out: Output) -> None:
+    """The unified diff of every file the update touches (``.env`` secrets shown as ``***``);
+    on stderr when stdout carries JSON."""
     entries = [(c.source or c.path, c.path, c.data or b"") for c in plan.changes if c.action != "kept"]
     if plan.env_changed and plan.env is not None:
         entries.append((ENV_NAME, ENV_NAME, plan.env.text.encode()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from newproj.update import PENDING_NAME
 
 from tests.update.conftest import commit_all, record
@@ -79,3 +81,15 @@ def test_conflicts_are_listed_in_korean(repo_project, update) -> None:
         "파일 1개에 충돌 표시가 있습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):\n"
         "  충돌: docker-compose.yml\n"
     )
+
+
+def test_a_dry_run_shows_the_markers_and_lists_the_conflict_without_writing(repo_project, update) -> None:
+    project = repo_project(project_name="Blog", database="sqlite")
+    _team_changes_the_ports_line(project)
+    result = update(str(project), "--no-input", "--port", "9000", "--dry-run", "--json")
+    assert result.code == 4
+    assert result.err.splitlines()[-1] == "  conflict: docker-compose.yml"
+    assert "+<<<<<<< your project\n" in result.err  # the diff goes to stderr when stdout carries JSON
+    assert json.loads(result.out)["conflicted"] == ["docker-compose.yml"]
+    assert not (project / PENDING_NAME).exists()
+    assert '- "8080:8000"' in (project / "docker-compose.yml").read_text()

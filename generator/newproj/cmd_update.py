@@ -191,7 +191,7 @@ def _print_diff(plan: UpdatePlan, out: Output) -> None:
             typer.echo(
                 line if line.endswith("\n") else line + "\n\\ No newline at end of file\n",
                 nl=False,
-                err=False,
+                err=out.json_mode,
             )
 
 

@@ -85,8 +85,11 @@ def draw(length: int) -> str:
     return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
-def private_context(template_dir: Path, carried: Mapping[str, Any]) -> dict[str, Any]:
-    """The template's private keys: values the project carries win; a random default is drawn once."""
+def private_context(
+    template_dir: Path, carried: Mapping[str, Any], answers: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The template's private keys: values the project carries win; ``random_ascii_string(N)`` is
+    drawn with :mod:`secrets`; other ``__`` keys are rendered as cookiecutter renders them."""
     defaults = json.loads((template_dir / "cookiecutter.json").read_text(encoding="utf-8"))
     private: dict[str, Any] = {}
     for key, value in defaults.items():
@@ -96,9 +99,21 @@ def private_context(template_dir: Path, carried: Mapping[str, Any]) -> dict[str,
             private[key] = carried[key]
         elif isinstance(value, str) and (match := _RANDOM.match(value)):
             private[key] = draw(int(match.group(1)))
+        elif key.startswith("__") and isinstance(value, str) and "{" in value:
+            private[key] = _render_value(value, {**(answers or {}), **private})
         else:
             private[key] = value
     return private
+
+
+def _render_value(raw: str, context: Mapping[str, Any]) -> str:
+    from cookiecutter.environment import StrictEnvironment
+
+    return (
+        StrictEnvironment(context={"cookiecutter": dict(context)})
+        .from_string(raw)
+        .render(cookiecutter=context)
+    )
 
 
 def _bytecode_cache() -> Any:
@@ -138,7 +153,7 @@ def render(
     with tempfile.TemporaryDirectory(prefix="newproj-update-") as tmp:
         cache = _bytecode_cache()
         context = {
-            **private_context(template_dir, carried),
+            **private_context(template_dir, carried, values),
             **values,
             "_template": TEMPLATE_ID,
             "_repo_dir": str(template_dir),

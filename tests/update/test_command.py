@@ -55,3 +55,19 @@ def test_the_projects_own_importable_package_is_no_reason_to_refuse(generated, u
     result = update("--no-input", "--port", "9000")
     assert result.code == 0, result.err
     assert record(project)["context"]["cookiecutter"]["port"] == 9000
+
+
+def test_private_values_are_carried_drawn_or_rendered(tmp_path) -> None:
+    from newproj.rerender import private_context
+
+    (tmp_path / "cookiecutter.json").write_text(
+        '{"port": 8000, "_raw": "{{ kept }}", "__dev_password": "{{ random_ascii_string(24) }}",'
+        ' "__dev_key": "{{ random_ascii_string(12) }}", "__label": "{{ cookiecutter.port }}-x",'
+        ' "__prompts__": {"port": "Port"}}'
+    )
+    private = private_context(tmp_path, {"__dev_key": "recorded"}, {"port": 9000})
+    assert private["_raw"] == "{{ kept }}"
+    assert private["__dev_key"] == "recorded"
+    assert len(private["__dev_password"]) == 24 and private["__dev_password"].isalnum()
+    assert private["__label"] == "9000-x"
+    assert "__prompts__" not in private

@@ -80,9 +80,9 @@ def slug_allowed(model: ModuleType, slug: str) -> Iterator[None]:
 
 
 def draw(length: int) -> str:
-    """A fresh random value of letters and digits, drawn with :mod:`secrets`."""
-    alphabet = string.ascii_letters + string.digits
-    return "".join(secrets.choice(alphabet) for _ in range(length))
+    """A fresh random value drawn with :mod:`secrets` from the letters cookiecutter's
+    ``random_ascii_string`` uses (safe unquoted in URLs, YAML and ``.env``)."""
+    return "".join(secrets.choice(string.ascii_letters) for _ in range(length))
 
 
 def private_context(

@@ -68,6 +68,6 @@ def test_private_values_are_carried_drawn_or_rendered(tmp_path) -> None:
     private = private_context(tmp_path, {"__dev_key": "recorded"}, {"port": 9000})
     assert private["_raw"] == "{{ kept }}"
     assert private["__dev_key"] == "recorded"
-    assert len(private["__dev_password"]) == 24 and private["__dev_password"].isalnum()
+    assert len(private["__dev_password"]) == 24 and private["__dev_password"].isalpha()
     assert private["__label"] == "9000-x"
     assert "__prompts__" not in private

@@ -85,13 +85,29 @@ def find_renames(
     for old in dropped:
         if old in moves:
             continue
+        # Ties (two empty __init__.py files are equally alike) go to the same name, then the closer path.
         scores = [
-            (_similarity(base[old].data, theirs[new].data), new) for new in added if new not in moves.values()
+            (
+                _similarity(base[old].data, theirs[new].data),
+                _same_name(old, new),
+                _path_likeness(old, new),
+                new,
+            )
+            for new in added
+            if new not in moves.values()
         ]
-        best = max(scores, default=(0.0, ""))
+        best = max(scores, default=(0.0, False, 0.0, ""))
         if best[0] >= RENAME_SIMILARITY:
-            moves[old] = best[1]
+            moves[old] = best[-1]
     return moves
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a.rsplit("/", 1)[-1] == b.rsplit("/", 1)[-1]
+
+
+def _path_likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, False).ratio()
 
 
 def merge_trees(

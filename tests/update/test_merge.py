@@ -88,3 +88,13 @@ def test_a_file_the_template_adds_where_the_team_has_one_shows_both_sides() -> N
     changes = merge_trees(tree(), tree(notes=b"template\n"), on_disk({"notes": b"team\n"}), {})
     assert [(c.path, c.action, c.conflicted) for c in changes] == [("notes", "changed", True)]
     assert b"team\n" in changes[0].data and b"template\n" in changes[0].data
+
+
+def test_look_alike_files_pair_by_name_and_path() -> None:
+    base = tree(blog__init_dot_py=b"", blog__settings__init_dot_py=b"", blog__urls_dot_py=b"urls\n")
+    theirs = tree(news__init_dot_py=b"", news__settings__init_dot_py=b"", news__urls_dot_py=b"urls\n")
+    assert find_renames(base, theirs, {}) == {
+        "blog/init.py": "news/init.py",
+        "blog/settings/init.py": "news/settings/init.py",
+        "blog/urls.py": "news/urls.py",
+    }

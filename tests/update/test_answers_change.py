@@ -152,3 +152,17 @@ def test_another_templates_record_is_refused_in_korean(tmp_path, update) -> None
         f"error: {tmp_path / '.cruft.json'} 은(는) newproj 의 Django 템플릿이 아닌 다른 템플릿의 기록입니다. "
         "그 프로젝트를 만든 도구를 쓰세요\n"
     )
+
+
+def test_a_new_package_name_moves_the_package_with_the_teams_edits(generated, update) -> None:
+    project = generated(project_name="Blog")
+    urls = project / "blog" / "urls.py"
+    urls.write_text(urls.read_text() + "# team: our routes\n")
+    result = update(str(project), "--no-input", "--slug", "news", "--json")
+    assert result.code == 0, result.err
+    moved = {item["from"]: item["to"] for item in json.loads(result.out)["renamed"]}
+    assert moved["blog/urls.py"] == "news/urls.py"
+    assert moved["blog/settings/__init__.py"] == "news/settings/__init__.py"
+    assert (project / "news" / "urls.py").read_text().endswith("# team: our routes\n")
+    assert not (project / "blog").exists()
+    assert "news.settings.development" in (project / "manage.py").read_text()

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 _ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
 _SECRET_NAME = re.compile(r"(PASSWORD|SECRET_KEY|SECRET|TOKEN)$")
 _URL_PASSWORD = re.compile(r"^([a-z0-9+]+://[^:/@]*:)([^@]*)(@.*)$")
+_EXAMPLE_KEY = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=")
+DEFAULT_NOTE = {
+    "en": "# newproj update: the template now sets this value itself (see docker-compose.yml); uncomment to override:",
+    "ko": "# newproj update: 이제 템플릿이 이 값을 직접 정합니다 (docker-compose.yml 참고). 바꾸려면 주석을 푸세요:",
+}
 UNUSED_NOTE = {
     "en": "# newproj update: no longer used with the current answers; kept for reference:",
     "ko": "# newproj update: 지금의 답에서는 쓰지 않습니다. 참고용으로 남겨 둡니다:",
@@ -104,6 +109,41 @@ def merge_env(ours: str, base: str, theirs: str, lang: str = "en") -> EnvMerge:
     return EnvMerge(text, added, updated, retired)
 
 
+def example_keys(text: str) -> set[str]:
+    """The keys a ``.env.example`` offers, set or commented out (``# KEY=``)."""
+    return {m.group(1) for line in text.splitlines() if (m := _EXAMPLE_KEY.match(line.strip()))}
+
+
+def retire_env(ours: str, base: str, used: set[str], same_database: bool, lang: str = "en") -> EnvMerge:
+    """The template no longer writes ``.env`` (its values moved into committed files, ``.env`` only
+    overrides them): comment out what the team never changed, so the new committed values apply.
+
+    Kept: secrets (a database volume remembers its password), the team's own values and keys, and a
+    database URL carrying a kept password while the database stays the same (they must agree).
+    """
+    ours_pairs, base_pairs = parse(ours), parse(base)
+    unused, defaulted = [], []
+    for key, value in ours_pairs.items():
+        if key not in base_pairs or is_secret(key):
+            continue
+        if key not in used:
+            unused.append(key)
+        elif _masked(value) == _masked(base_pairs[key]) and not (same_database and url_password(value)):
+            defaulted.append(key)
+    lines = []
+    for line in ours.splitlines():
+        match = _ASSIGNMENT.match(line.strip())
+        key = match.group(1) if match else None
+        if key in unused:
+            lines += [UNUSED_NOTE.get(lang, UNUSED_NOTE["en"]), f"# {line}"]
+        elif key in defaulted:
+            lines += [DEFAULT_NOTE.get(lang, DEFAULT_NOTE["en"]), f"# {line}"]
+        else:
+            lines.append(line)
+    text = "\n".join(lines) + "\n" if lines else ""
+    return EnvMerge(text, (), (), tuple(unused + defaulted))
+
+
 def mask_secrets(text: str) -> str:
     """``text`` with secret values and URL passwords shown as ``***`` (for a printed diff)."""
     out = []
@@ -117,4 +157,13 @@ def mask_secrets(text: str) -> str:
     return "".join(out)
 
 
-__all__ = ["EnvMerge", "is_secret", "mask_secrets", "merge_env", "parse", "url_password"]
+__all__ = [
+    "EnvMerge",
+    "example_keys",
+    "is_secret",
+    "mask_secrets",
+    "merge_env",
+    "parse",
+    "retire_env",
+    "url_password",
+]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newproj.envmerge import EnvMerge, merge_env
+from newproj.envmerge import EnvMerge, example_keys, merge_env, retire_env
 from newproj.errors import NewprojError, UsageError
 from newproj.merge import CONFLICT_START, FileChange, merge_trees
 from newproj.record import RECORD_NAME, Record, read_record
@@ -26,6 +26,7 @@ from newproj.snapshots import extract_snapshot, released_versions, renames_betwe
 from newproj.templates import django_template
 
 ENV_NAME = ".env"
+EXAMPLE_NAME = ".env.example"
 PENDING_NAME = ".newproj-update.json"
 INSTALLED_MODEL = "newproj._template_answers"  # the name newproj.model loads the installed model under
 
@@ -159,14 +160,7 @@ def plan_update(project: Path, overrides: dict[str, Any] | None = None, lang: st
     declared = renames_between(record.template_version, version_after)
     changes = merge_trees(base.files, new.files, lambda p: _read(project, p), _slugged(declared, after))
     env_before = (_read(project, ENV_NAME) or b"").decode()
-    env = None
-    if ENV_NAME in new.files:
-        env = merge_env(
-            env_before,
-            base.files[ENV_NAME].data.decode() if ENV_NAME in base.files else "",
-            new.files[ENV_NAME].data.decode(),
-            lang,
-        )
+    env = _merge_env(env_before, base, new, record.answers.get("database") == after.get("database"), lang)
     changes = [c for c in changes if c.path != ENV_NAME]
     return UpdatePlan(
         project,
@@ -180,6 +174,18 @@ def plan_update(project: Path, overrides: dict[str, Any] | None = None, lang: st
         env,
         env_before,
     )
+
+
+def _merge_env(ours: str, base: Rendering, new: Rendering, same_database: bool, lang: str) -> EnvMerge | None:
+    """``.env`` by key: merged with the new render's, or, when the template stopped writing one,
+    reduced to what still overrides something (None when there is nothing to do)."""
+    base_env = base.files[ENV_NAME].data.decode() if ENV_NAME in base.files else ""
+    if ENV_NAME in new.files:
+        return merge_env(ours, base_env, new.files[ENV_NAME].data.decode(), lang)
+    if ours and base_env and EXAMPLE_NAME in new.files:
+        used = example_keys(new.files[EXAMPLE_NAME].data.decode())
+        return retire_env(ours, base_env, used, same_database, lang)
+    return None
 
 
 def _slugged(declared: dict[str, str], answers: dict[str, Any]) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newproj.envmerge import mask_secrets, merge_env
+from newproj.envmerge import example_keys, mask_secrets, merge_env, retire_env
 
 SQLITE_OURS = """# secrets
 DJANGO_SECRET_KEY=ours-secret
@@ -84,3 +84,53 @@ def test_a_printed_diff_never_shows_a_secret() -> None:
         "POSTGRES_USER=blog\n"
         "POSTGRES_PASSWORD=***\n"
     )
+
+
+RELEASE_ONE_ENV = """DJANGO_SECRET_KEY=team-secret
+DJANGO_CSRF_TRUSTED_ORIGINS=http://localhost:8000
+DATABASE_URL=postgres://blog:volume-pw@db:5432/blog
+POSTGRES_PASSWORD=volume-pw
+TEAM_FLAG=1
+"""
+RELEASE_ONE_BASE = """DJANGO_SECRET_KEY=base
+DJANGO_CSRF_TRUSTED_ORIGINS=http://localhost:8000
+DATABASE_URL=postgres://blog:base-pw@db:5432/blog
+POSTGRES_PASSWORD=base-pw
+"""
+OVERRIDES_EXAMPLE = """# Optional personal overrides.
+# DJANGO_SECRET_KEY=
+# DJANGO_CSRF_TRUSTED_ORIGINS=http://localhost:9000
+# POSTGRES_PASSWORD=
+# DATABASE_URL=
+"""
+
+
+def test_when_the_template_stops_writing_env_only_overrides_that_matter_stay() -> None:
+    assert example_keys(OVERRIDES_EXAMPLE) == {
+        "DJANGO_SECRET_KEY",
+        "DJANGO_CSRF_TRUSTED_ORIGINS",
+        "POSTGRES_PASSWORD",
+        "DATABASE_URL",
+    }
+    merged = retire_env(
+        RELEASE_ONE_ENV, RELEASE_ONE_BASE, example_keys(OVERRIDES_EXAMPLE), same_database=True
+    )
+    assert merged.text == (
+        "DJANGO_SECRET_KEY=team-secret\n"
+        "# newproj update: the template now sets this value itself (see docker-compose.yml); uncomment to override:\n"
+        "# DJANGO_CSRF_TRUSTED_ORIGINS=http://localhost:8000\n"
+        "DATABASE_URL=postgres://blog:volume-pw@db:5432/blog\n"  # agrees with the kept password
+        "POSTGRES_PASSWORD=volume-pw\n"
+        "TEAM_FLAG=1\n"
+    )
+
+
+def test_a_new_database_lets_the_committed_url_apply_and_retires_the_old_keys() -> None:
+    used = {"DJANGO_SECRET_KEY", "DJANGO_CSRF_TRUSTED_ORIGINS", "MYSQL_PASSWORD", "DATABASE_URL"}
+    merged = retire_env(RELEASE_ONE_ENV, RELEASE_ONE_BASE, used, same_database=False)
+    assert "# DATABASE_URL=postgres://blog:volume-pw@db:5432/blog\n" in merged.text
+    assert (
+        "# newproj update: no longer used with the current answers; kept for reference:\n"
+        "# POSTGRES_PASSWORD=volume-pw\n"
+    ) not in merged.text  # a secret is never touched
+    assert merged.retired == ("DJANGO_CSRF_TRUSTED_ORIGINS", "DATABASE_URL")

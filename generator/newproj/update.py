@@ -101,8 +101,10 @@ def _read(project: Path, relative: str) -> bytes | None:
 def _next_record(record: Record, new: Rendering) -> dict[str, Any]:
     """The new render's record, keeping where a cruft-made project's template comes from."""
     data = dict(new.record)
+    if "skip" in record.data:
+        data["skip"] = record.data["skip"]
     if record.data.get("template") != data.get("template"):
-        for key in ("template", "commit", "checkout", "directory", "skip"):
+        for key in ("template", "commit", "checkout", "directory"):
             if key in record.data:
                 data[key] = record.data[key]
         data["context"]["cookiecutter"]["_template"] = record.data.get("template")
@@ -158,7 +160,12 @@ def plan_update(project: Path, overrides: dict[str, Any] | None = None, lang: st
         new = _new_render(after, {**drawn, **record.carried})
     version_after = _installed_version()
     declared = renames_between(record.template_version, version_after)
-    changes = merge_trees(base.files, new.files, lambda p: _read(project, p), _slugged(declared, after))
+    moves = _slugged(declared, record.answers, after)
+    changes = [
+        c
+        for c in merge_trees(base.files, new.files, lambda p: _read(project, p), moves)
+        if not _skipped(record, c)
+    ]
     env_before = (_read(project, ENV_NAME) or b"").decode()
     env = _merge_env(env_before, base, new, record.answers.get("database") == after.get("database"), lang)
     changes = [c for c in changes if c.path != ENV_NAME]
@@ -188,10 +195,17 @@ def _merge_env(ours: str, base: Rendering, new: Rendering, same_database: bool, 
     return None
 
 
-def _slugged(declared: dict[str, str], answers: dict[str, Any]) -> dict[str, str]:
+def _slugged(declared: dict[str, str], before: dict[str, Any], after: dict[str, Any]) -> dict[str, str]:
+    """Declared moves as rendered paths: the old path with the old package name, the new with the new."""
     slug = "{{cookiecutter.project_slug}}"
-    value = str(answers.get("project_slug", ""))
-    return {old.replace(slug, value): new.replace(slug, value) for old, new in declared.items()}
+    old_slug, new_slug = str(before.get("project_slug", "")), str(after.get("project_slug", ""))
+    return {old.replace(slug, old_slug): new.replace(slug, new_slug) for old, new in declared.items()}
+
+
+def _skipped(record: Record, change: FileChange) -> bool:
+    """Paths the record's ``skip`` list (cruft's) keeps out of updates: a file or a folder."""
+    skip = record.data.get("skip") or []
+    return any(change.path == entry or change.path.startswith(entry.rstrip("/") + "/") for entry in skip)
 
 
 def _write(path: Path, data: bytes, mode: int | None) -> None:

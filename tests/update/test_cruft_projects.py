@@ -95,3 +95,17 @@ def test_a_project_made_by_cruft_create_is_updated(tmp_path: Path, update) -> No
     assert "  db:\n    image: postgres:17\n" in (project / "docker-compose.yml").read_text()
     assert record(project)["context"]["cookiecutter"]["database"] == "postgresql"
     assert record(project)["template"] == str(source)
+
+
+def test_paths_in_crufts_skip_list_are_left_alone(repo_project, update) -> None:
+    project = repo_project(project_name="Blog", database="sqlite")
+    data = record(project)
+    data["skip"] = ["Dockerfile", "blog/settings"]
+    (project / ".cruft.json").write_text(json.dumps(data, indent=2) + "\n")
+    commit_all(project, "skip")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert "EXPOSE 8000" in (project / "Dockerfile").read_text()
+    assert "http://localhost:8000" in (project / "blog" / "settings" / "base.py").read_text()
+    assert '- "9000:9000"' in (project / "docker-compose.yml").read_text()
+    assert record(project)["skip"] == ["Dockerfile", "blog/settings"]

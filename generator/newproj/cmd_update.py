@@ -18,9 +18,9 @@ import typer
 
 from newproj.cli import EXIT_CODES_HELP, Output, _interruptible, _language, _prompt_io, app, init
 from newproj.envmerge import mask_secrets
-from newproj.errors import ExitCode
+from newproj.errors import ExitCode, InvalidAnswer
 from newproj.i18n import t
-from newproj.model import FIELDS, Answers
+from newproj.model import FIELDS
 from newproj.record import read_record
 from newproj.rerender import load_model, slug_allowed
 from newproj.sources import GivenAnswers, read_answers_file
@@ -112,10 +112,18 @@ def _command(
         raise typer.Exit(ExitCode.CONFLICTS)
 
 
-def _build(given: GivenAnswers, recorded: dict[str, Any]) -> Answers:
-    """The new answers; the recorded package name stays acceptable although the project makes it importable."""
-    with slug_allowed(load_model(django_template(), INSTALLED_MODEL), str(recorded.get("project_slug", ""))):
+def _build(given: GivenAnswers, recorded: dict[str, Any]) -> Any:
+    """The new answers; the recorded package name stays acceptable although the project makes it
+    importable (from its folder, or installed): it was accepted when the project was made."""
+    slug = str(recorded.get("project_slug", ""))
+    try:
         return given.build()
+    except InvalidAnswer as err:
+        if err.error.code != "slug_shadows_installed" or given.values.get("project_slug") != slug:
+            raise
+    model = load_model(django_template(), INSTALLED_MODEL)
+    with slug_allowed(model, slug):
+        return model.build_answers(given.values)
 
 
 def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:

@@ -9,7 +9,6 @@ files to remove) apply to its own render.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import re
 import secrets
@@ -43,24 +42,43 @@ class Rendering:
     context: dict[str, Any]
 
 
+#: Where a generated hook's Jinja wrapper starts: the model's plain Python source is above it.
+_HOOK_MAIN = "# {% endraw %}"
+
+
+def model_source(template_dir: Path) -> tuple[Path, str]:
+    """The answers model a template release carries, as Python source.
+
+    Release 1 keeps it in ``hooks/answers.py``; later releases carry it inside the generated
+    ``hooks/post_gen_project.py`` (the model and its post-generation rules, above the Jinja part).
+    """
+    hooks = template_dir / "hooks"
+    answers = hooks / "answers.py"
+    if answers.is_file():
+        return answers, answers.read_text(encoding="utf-8")
+    post = hooks / "post_gen_project.py"
+    text = post.read_text(encoding="utf-8") if post.is_file() else ""
+    if _HOOK_MAIN not in text:
+        raise RenderError(f"{template_dir} carries no answers model (hooks/answers.py or a generated hook)")
+    return post, text.split(_HOOK_MAIN, 1)[0]
+
+
 def load_model(template_dir: Path, name: str) -> ModuleType:
-    """Import ``hooks/answers.py`` of ``template_dir`` as module ``name`` (its hooks folder on the path)."""
+    """Load the answers model of ``template_dir`` as module ``name`` (its hooks folder on the path)."""
     if name in sys.modules:
         return sys.modules[name]
-    hooks = template_dir / "hooks"
-    spec = importlib.util.spec_from_file_location(name, hooks / "answers.py")
-    if spec is None or spec.loader is None:
-        raise RenderError(f"{hooks / 'answers.py'} cannot be loaded")
-    module = importlib.util.module_from_spec(spec)
+    path, source = model_source(template_dir)
+    module = ModuleType(name)
+    module.__file__ = str(path)
     sys.modules[name] = module  # dataclasses look their module up here
-    sys.path.insert(0, str(hooks))  # a release's model may import its siblings
+    sys.path.insert(0, str(path.parent))  # a release's model may import its siblings
     try:
-        spec.loader.exec_module(module)
+        exec(compile(source, str(path), "exec"), module.__dict__)
     except Exception:
         del sys.modules[name]
         raise
     finally:
-        sys.path.remove(str(hooks))
+        sys.path.remove(str(path.parent))
     return module
 
 

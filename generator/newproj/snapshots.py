@@ -9,16 +9,22 @@ moved (``{"2": {"old/path": "new/path"}}``); ``newproj update`` also detects ren
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
+import os
 import re
+import shutil
 import tarfile
+import tempfile
 from pathlib import Path
 
 RELEASES_DIR = Path(__file__).resolve().parent / "releases"
 _ARCHIVE = re.compile(r"django-([0-9]+)\.tar\.gz")
 #: Files of a template folder that are no part of a release (byte code pip or Python leaves).
 _SKIP_PARTS = ("__pycache__",)
+#: Written last into an unpacked snapshot in the cache: the unpacking finished.
+_COMPLETE = ".newproj-complete"
 
 
 def _version_key(version: str) -> int:
@@ -83,6 +89,31 @@ def extract_snapshot(version: str, destination: Path, releases_dir: Path = RELEA
     return destination
 
 
+def cached_snapshot(version: str, releases_dir: Path = RELEASES_DIR) -> Path:
+    """The snapshot of ``version`` unpacked once into the user's cache folder (keyed on the archive's
+    digest, so a changed archive is unpacked again). A stable path lets Jinja's bytecode cache
+    serve the release's compiled templates on every later run. Falls back to a fresh temporary
+    folder when the cache cannot be written."""
+    archive = snapshot_path(version, releases_dir)
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()[:16]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "newproj" / "releases" / f"django-{version}-{digest}"
+    if (folder / _COMPLETE).is_file():
+        return folder
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".unpack-", dir=folder.parent))
+        extract_snapshot(version, staging, releases_dir)
+        (staging / _COMPLETE).write_text(digest)
+        try:
+            staging.rename(folder)
+        except OSError:  # another run unpacked it first
+            shutil.rmtree(staging, ignore_errors=True)
+        return folder
+    except OSError:
+        return extract_snapshot(version, Path(tempfile.mkdtemp(prefix="newproj-release-")), releases_dir)
+
+
 def renames(releases_dir: Path = RELEASES_DIR) -> dict[str, dict[str, str]]:
     """Per release, the rendered paths it moved: ``{version: {old: new}}``."""
     path = releases_dir / "renames.json"
@@ -106,6 +137,7 @@ def renames_between(old: str, new: str, releases_dir: Path = RELEASES_DIR) -> di
 
 __all__ = [
     "RELEASES_DIR",
+    "cached_snapshot",
     "extract_snapshot",
     "released_versions",
     "renames",

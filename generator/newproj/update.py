@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from newproj.errors import NewprojError, UsageError
 from newproj.merge import CONFLICT_START, FileChange, merge_trees
 from newproj.record import RECORD_NAME, Record, read_record
 from newproj.rerender import Rendering, load_model, render
-from newproj.snapshots import extract_snapshot, released_versions, renames_between
+from newproj.snapshots import cached_snapshot, released_versions, renames_between
 from newproj.templates import django_template
 
 ENV_NAME = ".env"
@@ -76,11 +75,11 @@ def _installed_version() -> str:
     return str(load_model(django_template(), INSTALLED_MODEL).TEMPLATE_VERSION)
 
 
-def _base_render(record: Record, workdir: Path) -> Rendering:
+def _base_render(record: Record) -> Rendering:
     version = record.template_version
     if version not in released_versions():
         raise UsageError("update_unknown_release", version=version, known=", ".join(released_versions()))
-    template = extract_snapshot(version, workdir / f"release-{version}")
+    template = cached_snapshot(version)
     model = load_model(template, f"newproj._release_{version}_answers")
     return render(template, model, record.answers, record.carried)
 
@@ -154,10 +153,9 @@ def plan_update(project: Path, overrides: dict[str, Any] | None = None, lang: st
             raise UsageError("update_pending", path=project / PENDING_NAME)
         return _finish_plan(project, record, pending)
     after = {**record.answers, **(overrides or {})}
-    with tempfile.TemporaryDirectory(prefix="newproj-update-") as tmp:
-        base = _base_render(record, Path(tmp))
-        drawn = {k: v for k, v in base.context.items() if k.startswith("__")}  # both renders agree
-        new = _new_render(after, {**drawn, **record.carried})
+    base = _base_render(record)
+    drawn = {k: v for k, v in base.context.items() if k.startswith("__")}  # both renders agree
+    new = _new_render(after, {**drawn, **record.carried})
     version_after = _installed_version()
     declared = renames_between(record.template_version, version_after)
     moves = _slugged(declared, record.answers, after)

@@ -14,7 +14,7 @@ from newproj.release import cut_release, is_released
 from newproj.rerender import load_model, render
 from newproj.snapshots import (
     RELEASES_DIR,
-    extract_snapshot,
+    cached_snapshot,
     released_versions,
     renames_between,
     snapshot_files,
@@ -124,7 +124,7 @@ def test_a_template_release_update_merges_renames_drops_and_additions(
     monkeypatch.setattr(newproj.update, "django_template", lambda: template)
     monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_next_model_{uuid.uuid4().hex}")
     monkeypatch.setattr(newproj.update, "released_versions", lambda: released_versions(releases))
-    monkeypatch.setattr(newproj.update, "extract_snapshot", lambda v, d: extract_snapshot(v, d, releases))
+    monkeypatch.setattr(newproj.update, "cached_snapshot", lambda v: cached_snapshot(v, releases))
 
     project = released_project("1", project_name="Blog", database="sqlite")
     entrypoint = project / "docker" / "entrypoint.sh"
@@ -160,3 +160,13 @@ def test_the_base_render_reproduces_a_release_exactly(released_project) -> None:
     on_disk = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()} - {".cruft.json"}
     assert set(again.files) == on_disk
     assert [p for p in on_disk if p != ".env" and (project / p).read_bytes() != again.files[p].data] == []
+
+
+def test_a_snapshot_is_unpacked_once_into_the_cache(isolated_home) -> None:
+    first = cached_snapshot("1")
+    assert first.is_relative_to(isolated_home)
+    unpacked = template_files(first)
+    assert unpacked.pop(".newproj-complete").decode() in first.name  # the archive's digest
+    assert unpacked == snapshot_files("1")
+    (first / "marker").write_text("same folder")
+    assert cached_snapshot("1") == first and (first / "marker").exists()

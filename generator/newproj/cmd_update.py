@@ -36,6 +36,7 @@ from newproj.update import (
 )
 
 _FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
+_FIELD_NAMES = set(_FIELD_BY_FLAG.values())
 
 
 #: init's options that update takes as they are, besides the answer flags.
@@ -129,7 +130,7 @@ def _build(given: GivenAnswers, recorded: dict[str, Any]) -> Any:
 def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:
     """Recorded answers, then an answers file, then flags: each later source wins."""
     given = GivenAnswers()
-    given.update(recorded, ".cruft.json")
+    given.update({k: v for k, v in recorded.items() if k in _FIELD_NAMES}, ".cruft.json")  # the model's own
     flags = {}
     for name, value in values.items():
         field, _parameter = _INIT_PARAMETERS[name]

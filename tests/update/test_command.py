@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 
 import newproj.cli
@@ -71,3 +72,13 @@ def test_private_values_are_carried_drawn_or_rendered(tmp_path) -> None:
     assert len(private["__dev_password"]) == 24 and private["__dev_password"].isalpha()
     assert private["__label"] == "9000-x"
     assert "__prompts__" not in private
+
+
+def test_a_recorded_answer_the_model_no_longer_has_is_dropped(generated, update) -> None:
+    project = generated(project_name="Blog")
+    data = record(project)
+    data["context"]["cookiecutter"]["use_celery"] = True  # an answer of some other release
+    (project / ".cruft.json").write_text(json.dumps(data, indent=2) + "\n")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert "use_celery" not in record(project)["context"]["cookiecutter"]

@@ -18,25 +18,21 @@ import typer
 
 from newproj.cli import EXIT_CODES_HELP, Output, _interruptible, _language, _prompt_io, app, init
 from newproj.envmerge import mask_secrets
-from newproj.errors import ExitCode, InvalidAnswer
+from newproj.errors import ExitCode
 from newproj.i18n import t
 from newproj.model import FIELDS
 from newproj.record import read_record
-from newproj.rerender import load_model, slug_allowed
-from newproj.sources import GivenAnswers, read_answers_file
-from newproj.templates import django_template
 from newproj.update import (
     ENV_NAME,
-    INSTALLED_MODEL,
     PENDING_NAME,
     UpdatePlan,
     apply_update,
     check_clean,
     plan_update,
 )
+from newproj.update_answers import new_answers
 
 _FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
-_FIELD_NAMES = set(_FIELD_BY_FLAG.values())
 
 
 #: init's options that update takes as they are, besides the answer flags.
@@ -84,19 +80,16 @@ def _command(
     answer_values = shared
     project = (directory or Path.cwd()).absolute()
     record = read_record(project)
-    given = _given(record.answers, answer_values)
+    flags = {_INIT_PARAMETERS[name][0]: value for name, value in answer_values.items() if name != "answers"}
+    ask = None
     if not no_input and sys.stdin.isatty() and not dry_run:
         from newproj.prompts import ask_missing
 
-        asked = GivenAnswers()
-        asked.update(
-            {k: v for k, v in given.values.items() if given.sources.get(k) != ".cruft.json"}, "{flag}"
-        )
-        given = GivenAnswers()
-        given.update(ask_missing(asked, ui, record.answers, **_prompt_io()), "{flag}")
-    overrides = {
-        k: v for k, v in _build(given, record.answers).to_context().items() if record.answers.get(k) != v
-    }
+        def ask(given: Any, defaults: dict[str, Any]) -> Any:
+            return ask_missing(given, ui, defaults, **_prompt_io())
+
+    after = new_answers(record.answers, flags, answer_values.get("answers"), ask)
+    overrides = {k: v for k, v in after.items() if record.answers.get(k) != v}
     if not allow_dirty and not dry_run and not (project / PENDING_NAME).exists():
         check_clean(project)
     plan = plan_update(project, overrides, ui)
@@ -111,40 +104,6 @@ def _command(
     _emit(out, plan, written=not dry_run)
     if plan.conflicted:
         raise typer.Exit(ExitCode.CONFLICTS)
-
-
-def _build(given: GivenAnswers, recorded: dict[str, Any]) -> Any:
-    """The new answers; the recorded package name stays acceptable although the project makes it
-    importable (from its folder, or installed): it was accepted when the project was made."""
-    slug = str(recorded.get("project_slug", ""))
-    try:
-        return given.build()
-    except InvalidAnswer as err:
-        if err.error.code != "slug_shadows_installed" or given.values.get("project_slug") != slug:
-            raise
-    model = load_model(django_template(), INSTALLED_MODEL)
-    with slug_allowed(model, slug):
-        return model.build_answers(given.values)
-
-
-def _given(recorded: dict[str, Any], values: dict[str, Any]) -> GivenAnswers:
-    """Recorded answers, then an answers file, then flags: each later source wins."""
-    given = GivenAnswers()
-    given.update({k: v for k, v in recorded.items() if k in _FIELD_NAMES}, ".cruft.json")  # the model's own
-    flags = {}
-    for name, value in values.items():
-        field, _parameter = _INIT_PARAMETERS[name]
-        if name == "answers" and value is not None:
-            given.update(read_answers_file(value), f"{value}: {{name}}")
-        elif field:
-            flags[field] = value
-    given.update(flags, "{flag}")
-    if (
-        given.values.get("database") != recorded.get("database")
-        and given.sources["database_version"] == ".cruft.json"
-    ):
-        del given.values["database_version"]  # the recorded version belongs to the old database
-    return given
 
 
 def _report(out: Output, plan: UpdatePlan) -> None:

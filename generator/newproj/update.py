@@ -23,11 +23,11 @@ from newproj.record import RECORD_NAME, Record, read_record
 from newproj.rerender import Rendering, load_model, render
 from newproj.snapshots import cached_snapshot, released_versions, renames_between
 from newproj.templates import django_template
+from newproj.update_answers import INSTALLED_MODEL
 
 ENV_NAME = ".env"
 EXAMPLE_NAME = ".env.example"
 PENDING_NAME = ".newproj-update.json"
-INSTALLED_MODEL = "newproj._template_answers"  # the name newproj.model loads the installed model under
 
 
 class CannotWrite(NewprojError):

@@ -82,3 +82,15 @@ def test_a_recorded_answer_the_model_no_longer_has_is_dropped(generated, update)
     result = update(str(project), "--no-input", "--port", "9000")
     assert result.code == 0, result.err
     assert "use_celery" not in record(project)["context"]["cookiecutter"]
+
+
+def test_a_recorded_answer_the_model_refuses_names_the_record(generated, update) -> None:
+    project = generated(project_name="Blog")
+    data = record(project)
+    data["context"]["cookiecutter"]["port"] = "eighty"
+    (project / ".cruft.json").write_text(json.dumps(data, indent=2) + "\n")
+    result = update(str(project), "--no-input")
+    assert result.code == 2
+    assert result.err == (
+        "error: .cruft.json: port: 'eighty' is not a whole number; use a port from 1 to 65535, e.g. 8000\n"
+    )

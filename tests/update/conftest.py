@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,14 +82,15 @@ def repo_project(generated: Callable[..., Path]) -> Callable[..., Path]:
 
 @pytest.fixture
 def released_project(tmp_path: Path) -> Callable[..., Path]:
-    """``released_project(version, **answers)``: a project as that release's ``newproj init`` made it,
-    rendered from the snapshot the wheel carries."""
+    """``released_project(version, releases_dir=None, **answers)``: a project as that release's
+    ``newproj init`` made it, rendered from its snapshot (the wheel's, or those in ``releases_dir``)."""
     from newproj.rerender import load_model, render
     from newproj.snapshots import extract_snapshot
 
-    def make(version: str, **values: Any) -> Path:
-        template = extract_snapshot(version, tmp_path / f"release-{version}")
-        model = load_model(template, f"tests_release_{version}_answers")
+    def make(version: str, releases_dir: Path | None = None, **values: Any) -> Path:
+        where = {"releases_dir": releases_dir} if releases_dir else {}
+        template = extract_snapshot(version, tmp_path / f"release-{version}", **where)
+        model = load_model(template, f"tests_release_{version}_{uuid.uuid4().hex}")
         rendering = render(template, model, values, {})
         project = tmp_path / rendering.context["project_slug"]
         for relative, item in rendering.files.items():

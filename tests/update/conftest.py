@@ -104,3 +104,16 @@ def released_project(tmp_path: Path) -> Callable[..., Path]:
         return project
 
     return make
+
+
+@pytest.fixture
+def release_one_installed(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make release 1's snapshot the installed template (the one that writes ``.env``), whatever the
+    template of this checkout is now."""
+    import newproj.update
+    from newproj.snapshots import cached_snapshot
+
+    template = cached_snapshot("1")
+    monkeypatch.setattr(newproj.update, "django_template", lambda: template)
+    monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_installed_release_1_{uuid.uuid4().hex}")
+    return template

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newproj.update import PENDING_NAME
+from newproj.model import TEMPLATE_VERSION
+from newproj.rerender import load_model, render
+from newproj.templates import django_template
+from newproj.update import INSTALLED_MODEL, PENDING_NAME
 
 from tests.update.conftest import commit_all, env_pairs, git, record
 
@@ -21,15 +24,13 @@ def _team_edits(project: Path) -> None:
 def test_port_and_database_follow_everywhere_and_team_edits_survive(repo_project, update) -> None:
     project = repo_project(project_name="Blog", database="sqlite", port=8000)
     _team_edits(project)
-    secret_before = env_pairs(project)["DJANGO_SECRET_KEY"]
 
     result = update(str(project), "--no-input", "--port", "9000", "--database", "postgresql")
 
     assert result.code == 0, result.err
-    assert result.out.splitlines() == [
-        ".env: added POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD; commented out -",
-        f"Updated {project} to template release 1: 7 changed, 0 added, 0 removed.",
-    ]
+    assert result.out.splitlines()[-1].startswith(
+        f"Updated {project} to template release {TEMPLATE_VERSION}: "
+    )
     dockerfile = (project / "Dockerfile").read_text()
     assert "EXPOSE 9000" in dockerfile and "EXPOSE 8000" not in dockerfile
     assert 'CMD ["python", "manage.py", "runserver", "0.0.0.0:9000"]' in dockerfile
@@ -42,54 +43,77 @@ def test_port_and_database_follow_everywhere_and_team_edits_survive(repo_project
     assert "Deploys happen on Fridays." in readme  # the team's edit survives
     assert "# team: a view of our own comes here" in (project / "pages" / "views.py").read_text()
     assert "psycopg[binary]" in (project / "requirements.txt").read_text()
+    context = record(project)["context"]["cookiecutter"]
+    assert (context["port"], context["database"], context["database_version"]) == (9000, "postgresql", "17")
+    assert not (project / PENDING_NAME).exists()
 
+
+def test_env_follows_by_key_under_a_template_that_writes_it(
+    released_project, release_one_installed, update
+) -> None:
+    """Release 1 writes .env: existing secrets stay, new keys come with one fresh password, origins follow."""
+    project = released_project("1", project_name="Blog", database="sqlite", port=8000)
+    secret_before = env_pairs(project)["DJANGO_SECRET_KEY"]
+
+    result = update(str(project), "--no-input", "--port", "9000", "--database", "postgresql")
+
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        ".env: added POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD; commented out -",
+        f"Updated {project} to template release 1: 7 changed, 0 added, 0 removed.",
+    ]
     env = env_pairs(project)
     assert env["DJANGO_SECRET_KEY"] == secret_before
     assert env["DJANGO_CSRF_TRUSTED_ORIGINS"] == "http://localhost:9000,http://127.0.0.1:9000"
     assert len(env["POSTGRES_PASSWORD"]) == 32
     assert env["DATABASE_URL"] == f"postgres://blog:{env['POSTGRES_PASSWORD']}@db:5432/blog"
 
-    context = record(project)["context"]["cookiecutter"]
-    assert (context["port"], context["database"], context["database_version"]) == (9000, "postgresql", "17")
-    assert not (project / PENDING_NAME).exists()
 
-
-def test_the_update_matches_a_fresh_render_of_the_new_answers(
-    repo_project, generated, update, tmp_path
-) -> None:
+def test_the_update_matches_a_fresh_render_of_the_new_answers(repo_project, update) -> None:
     project = repo_project(project_name="Blog", database="sqlite")
     assert update(str(project), "--no-input", "--port", "9000", "--database", "postgresql").code == 0
-    fresh = generated(target=tmp_path / "fresh", project_name="Blog", database="postgresql", port=9000)
-    tracked = [p for p in git(project, "ls-files").split() if p != ".env"]
-    differing = [p for p in tracked if (project / p).read_bytes() != (fresh / p).read_bytes()]
-    assert differing == []
-    assert sorted(git(project, "ls-files", "--others", "--exclude-standard").split()) == []
+    context = record(project)["context"]["cookiecutter"]
+    template = django_template()
+    carried = {key: value for key, value in context.items() if key.startswith("__")}  # committed dev values
+    fresh = render(template, load_model(template, INSTALLED_MODEL), context, carried).files
+    tracked = [p for p in git(project, "ls-files").split() if p not in (".env", ".cruft.json")]
+    assert sorted(set(fresh) - {".env"}) == sorted(tracked)
+    assert [p for p in tracked if (project / p).read_bytes() != fresh[p].data] == []
 
 
 def test_no_change_says_so_and_writes_nothing(repo_project, update) -> None:
     project = repo_project(project_name="Blog")
     result = update(str(project), "--no-input")
     assert result.code == 0
-    assert result.out == f"{project} is up to date with template release 1; nothing to change.\n"
+    assert (
+        result.out
+        == f"{project} is up to date with template release {TEMPLATE_VERSION}; nothing to change.\n"
+    )
     assert git(project, "status", "--porcelain") == ""
 
 
-def test_dry_run_prints_the_diff_and_writes_nothing(repo_project, update) -> None:
-    project = repo_project(project_name="Blog", database="sqlite")
-    env_before = (project / ".env").read_text()
+def _contents(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in project.rglob("*") if p.is_file()}
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(released_project, release_one_installed, update) -> None:
+    project = released_project("1", project_name="Blog", database="sqlite")
+    before = _contents(project)
     result = update(str(project), "--no-input", "--dry-run", "--port", "9000")
     assert result.code == 0
     assert "--- a/Dockerfile\n+++ b/Dockerfile\n" in result.out
     assert "\n-EXPOSE 8000\n" in result.out and "\n+EXPOSE 9000\n" in result.out
-    assert "-DJANGO_SECRET_KEY" not in result.out  # unchanged lines of .env are context, secrets masked
+    assert "--- a/.env\n+++ b/.env\n" in result.out
+    assert " DJANGO_SECRET_KEY=***\n" in result.out  # .env is shown with its secrets masked
     assert env_pairs(project)["DJANGO_SECRET_KEY"] not in result.out
     assert result.out.endswith("dry run: nothing was written\n")
-    assert git(project, "status", "--porcelain") == ""
-    assert (project / ".env").read_text() == env_before
+    assert _contents(project) == before
 
 
-def test_json_lists_the_files_and_the_answers_before_and_after(repo_project, update) -> None:
-    project = repo_project(project_name="Blog", database="sqlite")
+def test_json_lists_the_files_and_the_answers_before_and_after(
+    released_project, release_one_installed, update
+) -> None:
+    project = released_project("1", project_name="Blog", database="sqlite")
     result = update(str(project), "--no-input", "--json", "--port", "9000")
     assert result.code == 0
     document = json.loads(result.out)

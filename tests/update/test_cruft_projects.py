@@ -19,7 +19,9 @@ CRUFT = Path(sys.executable).with_name("cruft")
 def _as_cruft_writes_it(project: Path, url: str, commit: str) -> None:
     data = record(project)
     context = data["context"]["cookiecutter"]
-    context.update({"_template": url, "_commit": commit, "_newproj_template_version": "1"})
+    context.update(
+        {"_template": url, "_commit": commit, "_newproj_template_version": data["template_version"]}
+    )
     cruft_record = {
         "template": url,
         "commit": commit,

@@ -55,8 +55,9 @@ def test_sqlite_project_updated_to_postgresql_runs(images, repo_project, update)
     result = update(str(project), "--no-input", "--database", "postgresql", "--port", str(port))
     assert result.code == 0, result.err
     assert record(project)["context"]["cookiecutter"]["database"] == "postgresql"
-    env = env_pairs(project)
-    assert env["DATABASE_URL"] == f"postgres://moved:{env['POSTGRES_PASSWORD']}@db:5432/moved"
+    if (project / ".env").exists():  # a template that writes .env: the URL carries the database's password
+        env = env_pairs(project)
+        assert env["DATABASE_URL"] == f"postgres://moved:{env['POSTGRES_PASSWORD']}@db:5432/moved"
 
     compose = Compose(project, f"npupd{uuid.uuid4().hex[:8]}")
     try:

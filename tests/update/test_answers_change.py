@@ -39,7 +39,7 @@ def test_port_and_database_follow_everywhere_and_team_edits_survive(repo_project
     assert "  db:\n    image: postgres:17\n" in compose
     assert "sqlite-data" not in compose
     readme = (project / "README.md").read_text()
-    assert "Open <http://localhost:9000/> in a browser." in readme
+    assert "<http://localhost:9000/>" in readme and "localhost:8000" not in readme
     assert "Deploys happen on Fridays." in readme  # the team's edit survives
     assert "# team: a view of our own comes here" in (project / "pages" / "views.py").read_text()
     assert "psycopg[binary]" in (project / "requirements.txt").read_text()

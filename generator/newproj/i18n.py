@@ -161,10 +161,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could not read {path}: {detail}; check its permissions",
         "ko": "{path} 을(를) 읽지 못했습니다: {detail}. 권한을 확인하세요",
     },
-    "update_write_failed": {
-        "en": "could not write {path}: {detail}; check the folder's permissions and free space",
-        "ko": "{path} 에 쓰지 못했습니다: {detail}. 폴더 권한과 남은 공간을 확인하세요",
-    },
     "update_no_git": {
         "en": "git merge-file is needed to merge and failed ({detail}); install git",
         "ko": "병합에 git merge-file 이 필요한데 실패했습니다 ({detail}). git 을 설치하세요",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newproj.envmerge import EnvMerge, example_keys, merge_env, retire_env
-from newproj.errors import NewprojError, UsageError
+from newproj.errors import CannotWrite, UsageError
 from newproj.merge import CONFLICT_START, FileChange, merge_trees
 from newproj.record import RECORD_NAME, Record, read_record
 from newproj.rerender import Rendering, load_model, render
@@ -28,18 +28,6 @@ from newproj.update_answers import INSTALLED_MODEL
 ENV_NAME = ".env"
 EXAMPLE_NAME = ".env.example"
 PENDING_NAME = ".newproj-update.json"
-
-
-class CannotWrite(NewprojError):
-    """A project file could not be written: exit code 6."""
-
-    key = "update_write_failed"
-
-    def __init__(self, path: Any, detail: Any) -> None:
-        from newproj.errors import ExitCode
-
-        self.exit_code = ExitCode.CANNOT_WRITE
-        super().__init__(path=path, detail=detail)
 
 
 @dataclass
@@ -261,4 +249,4 @@ def apply_update(plan: UpdatePlan) -> None:
         raise CannotWrite(path=target, detail=err.strerror or err) from err
 
 
-__all__ = ["CannotWrite", "PENDING_NAME", "UpdatePlan", "apply_update", "check_clean", "plan_update"]
+__all__ = ["PENDING_NAME", "UpdatePlan", "apply_update", "check_clean", "plan_update"]

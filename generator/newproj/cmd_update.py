@@ -16,7 +16,13 @@ from typing import Annotated, Any
 
 import typer
 
-from newproj.cli import EXIT_CODES_HELP, Output, _interruptible, _language, _prompt_io, app, init
+from newproj.cli import EXIT_CODES_HELP, _interruptible, _prompt_io, app, init
+
+try:  # the CLI's helpers after issue 8 moves the report out of cli.py
+    from newproj.cli import language as _language
+    from newproj.report import Output
+except ImportError:
+    from newproj.cli import Output, _language
 from newproj.envmerge import mask_secrets
 from newproj.errors import ExitCode
 from newproj.i18n import t

@@ -40,6 +40,40 @@ from newproj.update_answers import new_answers
 
 _FIELD_BY_FLAG = {field.flag: field.name for field in FIELDS}
 
+_HELP = {
+    "update": (
+        "Take new answers or the installed template into a project, merged three ways.",
+        "새 답이나 설치된 템플릿을 프로젝트에 3-way 병합으로 가져옵니다.",
+    ),
+    "update.directory": (
+        "The project to update (default: the current folder).",
+        "업데이트할 프로젝트 (기본값: 지금 폴더).",
+    ),
+    "update.no_input": (
+        "Ask nothing; keep the recorded answers not given as flags.",
+        "아무것도 묻지 않습니다. 플래그로 주지 않은 답은 기록된 값을 씁니다.",
+    ),
+    "update.dry_run": (
+        "Print the unified diff the update would apply; write nothing.",
+        "적용할 unified diff 를 출력하고 아무것도 쓰지 않습니다.",
+    ),
+    "update.allow_dirty": (
+        "Update even when the git work tree has uncommitted changes.",
+        "git 작업 트리에 커밋하지 않은 변경이 있어도 업데이트합니다.",
+    ),
+}
+
+
+def _help(key: str) -> str:
+    """The help text ``key``: registered for translation where the CLI translates its help (issue 8)."""
+    english, korean = _HELP[key]
+    try:
+        from newproj.helptext import define_help, help_text
+    except ImportError:
+        return english
+    define_help(key, en=english, ko=korean)
+    return help_text(key)
+
 
 #: init's options that update takes as they are, besides the answer flags.
 _SHARED_FLAGS = ("--answers", "--json", "--lang", "--debug")
@@ -65,17 +99,13 @@ _INIT_PARAMETERS = _init_parameters()
 def _command(
     directory: Annotated[
         Path | None,
-        typer.Argument(help="The project to update (default: the current folder).", show_default=False),
+        typer.Argument(help=_help("update.directory"), show_default=False),
     ] = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Ask nothing; keep the recorded answers not given as flags.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the unified diff the update would apply; write nothing.")
-    ] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help=_help("update.no_input"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_help("update.dry_run"))] = False,
     allow_dirty: Annotated[
         bool,
-        typer.Option("--allow-dirty", help="Update even when the git work tree has uncommitted changes."),
+        typer.Option("--allow-dirty", help=_help("update.allow_dirty")),
     ] = False,
     **shared: Any,
 ) -> None:
@@ -196,4 +226,4 @@ def _signature() -> inspect.Signature:
 
 
 _command.__signature__ = _signature()  # type: ignore[attr-defined]
-update = app.command("update", epilog=EXIT_CODES_HELP)(_interruptible(_command))
+update = app.command("update", help=_help("update"), epilog=EXIT_CODES_HELP)(_interruptible(_command))

@@ -94,3 +94,10 @@ def test_a_recorded_answer_the_model_refuses_names_the_record(generated, update)
     assert result.err == (
         "error: .cruft.json: port: 'eighty' is not a whole number; use a port from 1 to 65535, e.g. 8000\n"
     )
+
+
+def test_help_is_korean_with_lang_ko(capsys) -> None:
+    assert newproj.cli.main(["--lang", "ko", "update", "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "새 답이나 설치된 템플릿을 프로젝트에 3-way 병합으로 가져옵니다." in shown
+    assert "업데이트할 프로젝트 (기본값: 지금 폴더)." in shown

@@ -69,6 +69,17 @@ def test_wheel_contains_the_template_with_its_hooks_and_dotfiles(wheel: Path) ->
     assert "newproj/__init__.py" in names and "newproj/render.py" in names
 
 
+def test_wheel_carries_every_template_release_for_newproj_update(wheel: Path) -> None:
+    from newproj.snapshots import RELEASES_DIR, released_versions
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert released_versions()  # at least release 1
+    for version in released_versions():
+        assert f"newproj/releases/django-{version}.tar.gz" in names
+    if (RELEASES_DIR / "renames.json").exists():
+        assert "newproj/releases/renames.json" in names
+
+
 @pytest.fixture(scope="module")
 def installed(
     wheel: Path, tmp_path_factory: pytest.TempPathFactory, pip_env: Callable[..., dict[str, str]]

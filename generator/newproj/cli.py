@@ -230,3 +230,4 @@ def run() -> None:
     sys.exit(main())
 
 from newproj import cmd_doctor  # noqa: E402,F401  (registers `newproj doctor`)
+from newproj import cmd_update  # noqa: E402,F401  (registers `newproj update`)

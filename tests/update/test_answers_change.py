@@ -1,0 +1,192 @@
+"""``newproj update`` changing answers: port 8000 → 9000 and SQLite → PostgreSQL, merged into a team's project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newproj.model import TEMPLATE_VERSION
+from newproj.rerender import load_model, render
+from newproj.templates import django_template
+from newproj.update import INSTALLED_MODEL, PENDING_NAME
+
+from tests.update.conftest import commit_all, env_pairs, git, record
+
+
+def _team_edits(project: Path) -> None:
+    readme = project / "README.md"
+    readme.write_text(readme.read_text() + "\n## Team notes\n\nDeploys happen on Fridays.\n")
+    views = project / "pages" / "views.py"
+    views.write_text(views.read_text() + "\n\n# team: a view of our own comes here\n")
+    commit_all(project, "team edits")
+
+
+def test_port_and_database_follow_everywhere_and_team_edits_survive(repo_project, update) -> None:
+    project = repo_project(project_name="Blog", database="sqlite", port=8000)
+    _team_edits(project)
+
+    result = update(str(project), "--no-input", "--port", "9000", "--database", "postgresql")
+
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1].startswith(
+        f"Updated {project} to template release {TEMPLATE_VERSION}: "
+    )
+    dockerfile = (project / "Dockerfile").read_text()
+    assert "EXPOSE 9000" in dockerfile and "EXPOSE 8000" not in dockerfile
+    assert 'CMD ["python", "manage.py", "runserver", "0.0.0.0:9000"]' in dockerfile
+    compose = (project / "docker-compose.yml").read_text()
+    assert '      - "9000:9000"\n' in compose
+    assert "  db:\n    image: postgres:17\n" in compose
+    assert "sqlite-data" not in compose
+    readme = (project / "README.md").read_text()
+    assert "<http://localhost:9000/>" in readme and "localhost:8000" not in readme
+    assert "Deploys happen on Fridays." in readme  # the team's edit survives
+    assert "# team: a view of our own comes here" in (project / "pages" / "views.py").read_text()
+    assert "psycopg[binary]" in (project / "requirements.txt").read_text()
+    context = record(project)["context"]["cookiecutter"]
+    assert (context["port"], context["database"], context["database_version"]) == (9000, "postgresql", "17")
+    assert not (project / PENDING_NAME).exists()
+
+
+def test_env_follows_by_key_under_a_template_that_writes_it(
+    released_project, release_one_installed, update
+) -> None:
+    """Release 1 writes .env: existing secrets stay, new keys come with one fresh password, origins follow."""
+    project = released_project("1", project_name="Blog", database="sqlite", port=8000)
+    secret_before = env_pairs(project)["DJANGO_SECRET_KEY"]
+
+    result = update(str(project), "--no-input", "--port", "9000", "--database", "postgresql")
+
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        ".env: added POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD; commented out -",
+        f"Updated {project} to template release 1: 7 changed, 0 added, 0 removed.",
+    ]
+    env = env_pairs(project)
+    assert env["DJANGO_SECRET_KEY"] == secret_before
+    assert env["DJANGO_CSRF_TRUSTED_ORIGINS"] == "http://localhost:9000,http://127.0.0.1:9000"
+    assert len(env["POSTGRES_PASSWORD"]) == 32
+    assert env["DATABASE_URL"] == f"postgres://blog:{env['POSTGRES_PASSWORD']}@db:5432/blog"
+
+
+def test_the_update_matches_a_fresh_render_of_the_new_answers(repo_project, update) -> None:
+    project = repo_project(project_name="Blog", database="sqlite")
+    assert update(str(project), "--no-input", "--port", "9000", "--database", "postgresql").code == 0
+    context = record(project)["context"]["cookiecutter"]
+    template = django_template()
+    carried = {key: value for key, value in context.items() if key.startswith("__")}  # committed dev values
+    fresh = render(template, load_model(template, INSTALLED_MODEL), context, carried).files
+    tracked = [p for p in git(project, "ls-files").split() if p not in (".env", ".cruft.json")]
+    assert sorted(set(fresh) - {".env"}) == sorted(tracked)
+    assert [p for p in tracked if (project / p).read_bytes() != fresh[p].data] == []
+
+
+def test_no_change_says_so_and_writes_nothing(repo_project, update) -> None:
+    project = repo_project(project_name="Blog")
+    result = update(str(project), "--no-input")
+    assert result.code == 0
+    assert (
+        result.out
+        == f"{project} is up to date with template release {TEMPLATE_VERSION}; nothing to change.\n"
+    )
+    assert git(project, "status", "--porcelain") == ""
+
+
+def _contents(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in project.rglob("*") if p.is_file()}
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(released_project, release_one_installed, update) -> None:
+    project = released_project("1", project_name="Blog", database="sqlite")
+    before = _contents(project)
+    result = update(str(project), "--no-input", "--dry-run", "--port", "9000")
+    assert result.code == 0
+    assert "--- a/Dockerfile\n+++ b/Dockerfile\n" in result.out
+    assert "\n-EXPOSE 8000\n" in result.out and "\n+EXPOSE 9000\n" in result.out
+    assert "--- a/.env\n+++ b/.env\n" in result.out
+    assert " DJANGO_SECRET_KEY=***\n" in result.out  # .env is shown with its secrets masked
+    assert env_pairs(project)["DJANGO_SECRET_KEY"] not in result.out
+    assert result.out.endswith("dry run: nothing was written\n")
+    assert _contents(project) == before
+
+
+def test_json_lists_the_files_and_the_answers_before_and_after(
+    released_project, release_one_installed, update
+) -> None:
+    project = released_project("1", project_name="Blog", database="sqlite")
+    result = update(str(project), "--no-input", "--json", "--port", "9000")
+    assert result.code == 0
+    document = json.loads(result.out)
+    assert document["changed"] == [
+        ".env.example",
+        "Dockerfile",
+        "README.md",
+        "blog/settings/base.py",
+        "docker-compose.yml",
+        ".env",
+    ]
+    assert (document["added"], document["removed"], document["conflicted"]) == ([], [], [])
+    assert (document["answers"]["before"]["port"], document["answers"]["after"]["port"]) == (8000, 9000)
+    assert document["template_version"] == {"before": "1", "after": "1"}
+    assert document["written"] is True
+
+
+def test_an_answers_file_changes_answers_too(repo_project, update, tmp_path) -> None:
+    project = repo_project(project_name="Blog")
+    answers = tmp_path / "team.yml"
+    answers.write_text("port: 8100\n")
+    assert update(str(project), "--no-input", "--answers", str(answers)).code == 0
+    assert record(project)["context"]["cookiecutter"]["port"] == 8100
+
+
+def test_a_project_that_is_no_git_repository_is_updated(generated, update) -> None:
+    project = generated(project_name="Blog", database="sqlite")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert "EXPOSE 9000" in (project / "Dockerfile").read_text()
+    assert not list(project.rglob("*.rej")) and not list(project.rglob("*.orig"))
+
+
+def test_a_dirty_work_tree_is_refused_unless_allowed(repo_project, update) -> None:
+    project = repo_project(project_name="Blog")
+    (project / "pages" / "extra.py").write_text("UNCOMMITTED = True\n")
+    refused = update(str(project), "--no-input", "--port", "9000")
+    assert refused.code == 2
+    assert refused.err == (
+        f"error: {project} has uncommitted changes; commit or stash them first, or pass --allow-dirty\n"
+    )
+    assert record(project)["context"]["cookiecutter"]["port"] == 8000
+    assert update(str(project), "--no-input", "--port", "9000", "--allow-dirty").code == 0
+
+
+def test_a_folder_that_is_no_generated_project_is_a_usage_error(tmp_path, update) -> None:
+    result = update(str(tmp_path), "--no-input")
+    assert result.code == 2
+    assert result.err == (
+        f"error: {tmp_path} has no .cruft.json, so it is no project made by newproj; "
+        "run newproj update in a generated project\n"
+    )
+
+
+def test_another_templates_record_is_refused_in_korean(tmp_path, update) -> None:
+    (tmp_path / ".cruft.json").write_text('{"template": "gh:someone/else", "context": {"cookiecutter": {}}}')
+    result = update(str(tmp_path), "--no-input", "--lang", "ko")
+    assert result.code == 2
+    assert result.err == (
+        f"error: {tmp_path / '.cruft.json'} 은(는) newproj 의 Django 템플릿이 아닌 다른 템플릿의 기록입니다. "
+        "그 프로젝트를 만든 도구를 쓰세요\n"
+    )
+
+
+def test_a_new_package_name_moves_the_package_with_the_teams_edits(generated, update) -> None:
+    project = generated(project_name="Blog")
+    urls = project / "blog" / "urls.py"
+    urls.write_text(urls.read_text() + "# team: our routes\n")
+    result = update(str(project), "--no-input", "--slug", "news", "--json")
+    assert result.code == 0, result.err
+    moved = {item["from"]: item["to"] for item in json.loads(result.out)["renamed"]}
+    assert moved["blog/urls.py"] == "news/urls.py"
+    assert moved["blog/settings/__init__.py"] == "news/settings/__init__.py"
+    assert (project / "news" / "urls.py").read_text().endswith("# team: our routes\n")
+    assert not (project / "blog").exists()
+    assert "news.settings.development" in (project / "manage.py").read_text()

@@ -1,0 +1,103 @@
+"""The command's surface: init's answer flags, and a project that cannot be written (exit 6)."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+
+import newproj.cli
+import typer
+from newproj.model import FIELDS
+
+from tests.update.conftest import record
+
+COMMANDS = typer.main.get_command(newproj.cli.app).commands
+
+
+def _options(command: str) -> dict[str, str]:
+    return {
+        opt: param.help for param in COMMANDS[command].params for opt in param.opts if opt.startswith("--")
+    }
+
+
+def test_update_takes_inits_answer_flags_with_the_same_help() -> None:
+    init, update = _options("init"), _options("update")
+    for flag in [field.flag for field in FIELDS] + ["--answers", "--json", "--lang", "--debug"]:
+        assert update[flag] == init[flag], flag
+    assert {"--no-input", "--dry-run", "--allow-dirty"} <= set(update)
+
+
+def test_a_project_that_cannot_be_written_exits_6_with_the_reason(generated, update, monkeypatch) -> None:
+    project = generated(project_name="Blog")
+    real_replace = os.replace
+
+    def disk_full(source, destination):
+        if str(destination).endswith("Dockerfile"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 6
+    assert result.err == (
+        f"error: could not write {project / 'Dockerfile'}: No space left on device; "
+        "check the folder's permissions and free space\n"
+    )
+    assert record(project)["context"]["cookiecutter"]["port"] == 8000
+
+
+def test_the_projects_own_importable_package_is_no_reason_to_refuse(generated, update, monkeypatch) -> None:
+    """Run from the project folder (or with the project installed) its package is importable: the
+    recorded name was accepted when the project was made and stays accepted."""
+    project = generated(project_name="Blog")
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.chdir(project)
+    result = update("--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert record(project)["context"]["cookiecutter"]["port"] == 9000
+
+
+def test_private_values_are_carried_drawn_or_rendered(tmp_path) -> None:
+    from newproj.rerender import private_context
+
+    (tmp_path / "cookiecutter.json").write_text(
+        '{"port": 8000, "_raw": "{{ kept }}", "__dev_password": "{{ random_ascii_string(24) }}",'
+        ' "__dev_key": "{{ random_ascii_string(12) }}", "__label": "{{ cookiecutter.port }}-x",'
+        ' "__prompts__": {"port": "Port"}}'
+    )
+    private = private_context(tmp_path, {"__dev_key": "recorded"}, {"port": 9000})
+    assert private["_raw"] == "{{ kept }}"
+    assert private["__dev_key"] == "recorded"
+    assert len(private["__dev_password"]) == 24 and private["__dev_password"].isalpha()
+    assert private["__label"] == "9000-x"
+    assert "__prompts__" not in private
+
+
+def test_a_recorded_answer_the_model_no_longer_has_is_dropped(generated, update) -> None:
+    project = generated(project_name="Blog")
+    data = record(project)
+    data["context"]["cookiecutter"]["use_celery"] = True  # an answer of some other release
+    (project / ".cruft.json").write_text(json.dumps(data, indent=2) + "\n")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert "use_celery" not in record(project)["context"]["cookiecutter"]
+
+
+def test_a_recorded_answer_the_model_refuses_names_the_record(generated, update) -> None:
+    project = generated(project_name="Blog")
+    data = record(project)
+    data["context"]["cookiecutter"]["port"] = "eighty"
+    (project / ".cruft.json").write_text(json.dumps(data, indent=2) + "\n")
+    result = update(str(project), "--no-input")
+    assert result.code == 2
+    assert result.err == (
+        "error: .cruft.json: port: 'eighty' is not a whole number; use a port from 1 to 65535, e.g. 8000\n"
+    )
+
+
+def test_help_is_korean_with_lang_ko(capsys) -> None:
+    assert newproj.cli.main(["--lang", "ko", "update", "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "새 답이나 설치된 템플릿을 프로젝트에 3-way 병합으로 가져옵니다." in shown
+    assert "업데이트할 프로젝트 (기본값: 지금 폴더)." in shown

@@ -1,0 +1,90 @@
+"""Docker tier: a SQLite project updated to PostgreSQL builds, comes up healthy and passes its own tests.
+
+Run by hand under the engine lock:  flock /tmp/newproj-docker.lock .venv/bin/python -m pytest -m docker tests/update
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+E2E = Path(__file__).resolve().parents[1] / "e2e"
+if str(E2E) not in sys.path:
+    sys.path.insert(0, str(E2E))
+
+from dockerkit import REPORT, Compose, engine_available, get  # noqa: E402
+
+from tests.update.conftest import env_pairs, record  # noqa: E402
+
+pytestmark = pytest.mark.docker
+_NO_ENGINE = engine_available()
+UP_TIMEOUT = 420
+
+
+def free_port() -> int:
+    """A port nobody listens on now, outside 8000 and 18000-18099 (other programs may hold those)."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port != 8000 and not 18000 <= port <= 18099:
+            return port
+
+
+@pytest.fixture(scope="module")
+def images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    if _NO_ENGINE is not None:
+        pytest.skip(f"DOCKER END-TO-END TESTS SKIPPED: {_NO_ENGINE}")
+    from standins.build import ensure_images
+    from variants import requirement_files
+
+    return ensure_images(["3.13"], ["postgres:17"], requirement_files(tmp_path_factory.mktemp("reqs")))
+
+
+def test_sqlite_project_updated_to_postgresql_runs(images, repo_project, update) -> None:
+    project = repo_project(
+        project_name="Moved", project_slug="moved", database="sqlite", python_version="3.13"
+    )
+    port = free_port()
+
+    result = update(str(project), "--no-input", "--database", "postgresql", "--port", str(port))
+    assert result.code == 0, result.err
+    assert record(project)["context"]["cookiecutter"]["database"] == "postgresql"
+    if (project / ".env").exists():  # a template that writes .env: the URL carries the database's password
+        env = env_pairs(project)
+        assert env["DATABASE_URL"] == f"postgres://moved:{env['POSTGRES_PASSWORD']}@db:5432/moved"
+
+    compose = Compose(project, f"npupd{uuid.uuid4().hex[:8]}")
+    try:
+        compose("build", timeout=900)
+        up = compose(
+            "up", "-d", "--wait", "--wait-timeout", str(UP_TIMEOUT), timeout=UP_TIMEOUT + 60, check=False
+        )
+        assert up.returncode == 0, f"{up.stderr[-3000:]}\n{compose.logs()}"
+        health = get(f"http://127.0.0.1:{port}/health/")
+        assert (health.status, health.json()) == (200, {"status": "ok", "database": "connected"})
+        tests = compose("exec", "-T", "web", "python", "manage.py", "test", "--noinput", check=False)
+        output = tests.stdout + tests.stderr
+        assert tests.returncode == 0, output[-3000:]
+        assert re.search(r"Ran [1-9]\d* tests?", output)
+        engine = compose(
+            "exec",
+            "-T",
+            "web",
+            "python",
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.db import connection; print(connection.vendor)",
+        )
+        assert engine.stdout.strip().splitlines()[-1] == "postgresql"  # after the shell's own notice
+        REPORT.append(f"update sqlite -> postgresql: served on port {port}, project tests passed")
+    finally:
+        compose(
+            "down", "-v", "--remove-orphans", "--rmi", "local", "--timeout", "5", check=False, timeout=300
+        )

@@ -1,0 +1,180 @@
+"""Template releases: the snapshot store, the one-step release command, and updates across releases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from pathlib import Path
+
+import newproj.update
+import pytest
+from newproj.envmerge import is_secret
+from newproj.model import TEMPLATE_VERSION
+from newproj.release import current_version, cut_release, is_released
+from newproj.rerender import load_model, render
+from newproj.snapshots import (
+    RELEASES_DIR,
+    cached_snapshot,
+    released_versions,
+    renames_between,
+    snapshot_files,
+    snapshot_path,
+    template_files,
+    write_snapshot,
+)
+from newproj.templates import django_template
+
+from tests.update.conftest import env_pairs, record
+
+
+def test_the_template_is_its_newest_release() -> None:
+    """Fails when the template changed without a release: run ``python -m newproj.release`` and commit."""
+    newest = released_versions()[-1]
+    assert TEMPLATE_VERSION == newest, "TEMPLATE_VERSION has no snapshot: run python -m newproj.release"
+    changed = sorted(
+        name
+        for name in set(template_files(django_template())) | set(snapshot_files(newest))
+        if template_files(django_template()).get(name) != snapshot_files(newest).get(name)
+    )
+    assert changed == [], f"the template changed since release {newest}: run python -m newproj.release"
+
+
+def test_release_one_is_carried() -> None:
+    assert released_versions()[0] == "1"
+    assert snapshot_path("1").is_file()
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the template and of the release store, to cut releases in."""
+    template = tmp_path / "package" / "templates" / "django"
+    shutil.copytree(django_template(), template, ignore=shutil.ignore_patterns("__pycache__"))
+    releases = tmp_path / "package" / "releases"
+    shutil.copytree(RELEASES_DIR, releases)
+    return template, releases
+
+
+def test_the_release_command_bumps_the_version_and_stores_the_template(workshop) -> None:
+    template, releases = workshop
+    cut_release(template, releases)  # the template as it is now, released (a no-op when it is)
+    newest = int(released_versions(releases)[-1])
+    assert cut_release(template, releases).written == ()  # nothing changed since
+
+    dockerfile = template / "{{cookiecutter.project_slug}}" / "Dockerfile"
+    dockerfile.write_text(dockerfile.read_text() + "# a change\n")
+    release = cut_release(template, releases, {"docker/entrypoint.sh": "docker/start.sh"})
+
+    version = str(newest + 1)
+    assert release.version == version
+    assert current_version(template) == version
+    assert json.loads((template / "cookiecutter.json").read_text())["_newproj_template_version"] == version
+    assert released_versions(releases)[-1] == version
+    assert is_released(template, releases)
+    assert snapshot_files(version, releases) == template_files(template)
+    assert renames_between(str(newest), version, releases) == {"docker/entrypoint.sh": "docker/start.sh"}
+
+
+def test_a_snapshot_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    first = write_snapshot(django_template(), "7", tmp_path / "a").read_bytes()
+    second = write_snapshot(django_template(), "7", tmp_path / "b").read_bytes()
+    assert first == second
+    assert snapshot_files("7", tmp_path / "a") == template_files(django_template())
+
+
+def test_renames_chain_across_releases(tmp_path: Path) -> None:
+    (tmp_path / "renames.json").write_text(json.dumps({"2": {"a": "b"}, "3": {"b": "c", "x": "y"}}))
+    assert renames_between("1", "3", tmp_path) == {"a": "c", "x": "y"}
+    assert renames_between("2", "3", tmp_path) == {"b": "c", "x": "y"}
+    assert renames_between("3", "3", tmp_path) == {}
+
+
+@pytest.mark.parametrize("version", released_versions())
+def test_a_project_of_each_release_updates_cleanly_to_the_installed_template(
+    version, released_project, update
+) -> None:
+    project = released_project(version, project_name="Blog", database="postgresql")
+    env_file = project / ".env"
+    secrets_before = (
+        {k: v for k, v in env_pairs(project).items() if is_secret(k)} if env_file.exists() else {}
+    )
+    private_before = {
+        k: v for k, v in record(project)["context"]["cookiecutter"].items() if k.startswith("__")
+    }
+
+    result = update(str(project), "--no-input")
+
+    assert result.code == 0, result.err
+    assert record(project)["template_version"] == TEMPLATE_VERSION
+    after = record(project)["context"]["cookiecutter"]
+    assert {k: after[k] for k in private_before} == private_before  # committed dev values carried
+    if secrets_before:  # a release that wrote .env: its secrets are never redrawn
+        assert {k: env_pairs(project)[k] for k in secrets_before} == secrets_before
+    again = update(str(project), "--no-input")
+    assert (
+        again.out == f"{project} is up to date with template release {TEMPLATE_VERSION}; nothing to change.\n"
+    )
+
+
+def test_a_template_release_update_merges_renames_drops_and_additions(
+    workshop, released_project, update, monkeypatch
+) -> None:
+    """A release → the next, which edits, renames, drops and adds files, over a team's edits."""
+    template, releases = workshop
+    before = cut_release(template, releases).version  # the template as it is now, as a release
+    project = released_project(before, releases_dir=releases, project_name="Blog", database="sqlite")
+    root = template / "{{cookiecutter.project_slug}}"
+    (root / "docker" / "entrypoint.sh").rename(root / "docker" / "start.sh")
+    start = root / "docker" / "start.sh"
+    start.write_text(start.read_text() + "# started by newproj\n")
+    (root / ".dockerignore").unlink()
+    (root / "docker" / "NOTES.md").write_text("Notes on the images.\n")
+    compose = root / "docker-compose.yml"
+    compose.write_text(compose.read_text().replace("restart: unless-stopped", "restart: always"))
+    version = cut_release(template, releases).version
+    monkeypatch.setattr(newproj.update, "django_template", lambda: template)
+    monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_next_model_{uuid.uuid4().hex}")
+    monkeypatch.setattr(newproj.update, "released_versions", lambda: released_versions(releases))
+    monkeypatch.setattr(newproj.update, "cached_snapshot", lambda v: cached_snapshot(v, releases))
+
+    entrypoint = project / "docker" / "entrypoint.sh"
+    entrypoint.write_text(entrypoint.read_text().replace("#!/bin/sh", "#!/bin/sh\n# team: our own step"))
+    (project / "README.md").unlink()  # the team deleted it
+
+    result = update(str(project), "--no-input", "--json")
+
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert document["renamed"] == [{"from": "docker/entrypoint.sh", "to": "docker/start.sh"}]
+    assert (document["added"], document["removed"]) == (["docker/NOTES.md"], [".dockerignore"])
+    assert document["changed"] == ["docker-compose.yml"]
+    assert document["template_version"] == {"before": before, "after": version}
+    moved = (project / "docker" / "start.sh").read_text()
+    assert "# team: our own step" in moved and moved.endswith("# started by newproj\n")
+    assert not entrypoint.exists() and not (project / ".dockerignore").exists()
+    assert not (project / "README.md").exists()
+    assert "restart: always" in (project / "docker-compose.yml").read_text()
+    assert record(project)["template_version"] == version
+
+
+def test_the_base_render_reproduces_a_release_exactly(released_project) -> None:
+    """The merge base is what that release generated: every file but the random .env equal."""
+    version = released_versions()[-1]
+    project = released_project(version, project_name="Blog", database="mariadb")
+    template = cached_snapshot(version)
+    context = record(project)["context"]["cookiecutter"]
+    carried = {key: value for key, value in context.items() if key.startswith("__")}
+    again = render(template, load_model(template, f"tests_again_{uuid.uuid4().hex}"), context, carried)
+    on_disk = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()} - {".cruft.json"}
+    assert set(again.files) == on_disk
+    assert [p for p in on_disk if p != ".env" and (project / p).read_bytes() != again.files[p].data] == []
+
+
+def test_a_snapshot_is_unpacked_once_into_the_cache(isolated_home) -> None:
+    first = cached_snapshot("1")
+    assert first.is_relative_to(isolated_home)
+    unpacked = template_files(first)
+    assert unpacked.pop(".newproj-complete").decode() in first.name  # the archive's digest
+    assert unpacked == snapshot_files("1")
+    (first / "marker").write_text("same folder")
+    assert cached_snapshot("1") == first and (first / "marker").exists()

@@ -23,7 +23,7 @@ from newproj.sources import read_answers_file
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS = REPO_ROOT / "docs"
 LANGS = ("en", "ko")
-PAGES = ("getting-started.md", "reference.md", "docker-concepts.md", "orchestrators.md", "teams.md")
+PAGES = ("getting-started.md", "reference.md", "docker-concepts.md", "orchestrators.md", "teams.md", "update.md")
 EXAMPLE = DOCS / "en" / "answers.example.yml"
 #: ``<!-- generated: Dockerfile 20-25 -->`` before a fenced block: those lines of the generated project.
 GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<end>\d+) -->\n```[\w-]*\n")

@@ -79,7 +79,7 @@ def test_a_ready_machine_and_project(project: Path) -> None:
         "ok  port: port 8123 is free on this machine",
         "ok  disk: 80.0 GB free on /var/lib/docker",
         "ok  compose-file: docker compose config resolves the file",
-        "ok  build: the Dockerfile needs no BuildKit-only feature; any builder builds it",
+        "ok  build: the Dockerfile uses RUN --mount; docker compose builds it with BuildKit",
         "ok  line-endings: every shell script (1) has LF line endings",
         "ok  env: no .env: the development values committed in docker-compose.yml apply",
     ]
@@ -408,7 +408,7 @@ def test_command_in_korean(project: Path, fake_machine, capsys: pytest.CaptureFi
         "해결: 그 프로그램을 멈추세요 (이 프로젝트가 이미 돌고 있다면 docker compose down)",
         f"정상  disk: {project} 에 80.0 GB 남아 있습니다",
         "정상  compose-file: docker compose config 가 파일을 읽습니다",
-        "정상  build: Dockerfile 이 BuildKit 전용 기능을 쓰지 않아 어느 빌더로도 빌드됩니다",
+        "정상  build: Dockerfile 이 RUN --mount 를 쓰고, docker compose 가 BuildKit 으로 빌드합니다",
         "정상  line-endings: 셸 스크립트 1개 모두 LF 줄 끝입니다",
         "문제  env: DATABASE_URL 의 비밀번호 이(가) POSTGRES_PASSWORD 와(과) 다릅니다; "
         "해결: .env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",

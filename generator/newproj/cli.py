@@ -229,5 +229,5 @@ def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
 
-from newproj import cmd_doctor  # noqa: E402,F401  (registers `newproj doctor`)
-from newproj import cmd_update  # noqa: E402,F401  (registers `newproj update`)
+# The other commands register themselves on `app`.
+from newproj import cmd_doctor, cmd_update  # noqa: E402,F401

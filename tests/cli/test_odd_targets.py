@@ -92,8 +92,11 @@ def shared_tmp() -> Iterator[Path]:
 
 
 @pytest.fixture
-def newproj_as_nobody(shared_tmp: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """``newproj_as_nobody(*args, cwd=..., **env)`` runs ``newproj`` as nobody, HOME in ``shared_tmp/home``."""
+def newproj_as_nobody(shared_tmp: Path, free_port: int) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``newproj_as_nobody(*args, cwd=..., **env)`` runs ``newproj`` as nobody, HOME in ``shared_tmp/home``.
+
+    ``init`` gets a port this test holds free: the default 8000 may be in use on this machine, and
+    these tests are not about the port-in-use warning."""
     python = _nobody_python()
     site_packages = sysconfig.get_paths()["purelib"]
     program = (
@@ -103,7 +106,8 @@ def newproj_as_nobody(shared_tmp: Path) -> Callable[..., subprocess.CompletedPro
 
     def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
         home = str(shared_tmp / "home")
-        return _as_nobody([python, "-c", program, *args], cwd, HOME=home, **env)
+        port = ["--port", str(free_port)] if args[:1] == ("init",) else []
+        return _as_nobody([python, "-c", program, *args, *port], cwd, HOME=home, **env)
 
     return run
 

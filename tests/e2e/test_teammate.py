@@ -40,7 +40,7 @@ def free_port() -> int:
 
 def committed_project(variant: Variant, root: Path) -> tuple[newproj.Answers, Path]:
     """What the team lead pushes: a generated project, committed (a bare repository to clone)."""
-    answers = newproj.build_answers({**variant.answers.to_context(), "port": free_port()})
+    answers = variant.answers(free_port())
     work = newproj.generate(answers, root / "lead" / answers.project_slug).path
     run([*GIT, "init", "-q"], cwd=work)
     run([*GIT, "add", "-A"], cwd=work)

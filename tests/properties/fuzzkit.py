@@ -203,7 +203,7 @@ def check_files(files: dict[str, str], answers: Answers) -> list[str]:
             if name.endswith(".py"):
                 compile(text, name, "exec")
             elif name.endswith((".yml", ".yaml")):
-                yaml.load(text, Loader=SafeLoader)
+                list(yaml.load_all(text, Loader=SafeLoader))  # Kubernetes files hold several documents
             elif name.endswith(".toml"):
                 tomllib.loads(text)
             elif name.endswith(".json"):

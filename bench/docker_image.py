@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 import newproj  # noqa: E402
+import ports  # noqa: E402
 from dockerkit import Compose, compose_binary, run  # noqa: E402
 
 NAIVE = """FROM python:{python}-slim
@@ -113,8 +114,10 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
+    # A port chosen free at run time and held for the run (a fixed one may be taken on this machine).
+    held = ports.reserve()
     answers = newproj.build_answers({"project_name": "Bench", "database": args.database,
-                                     "python_version": args.python, "port": 18090})
+                                     "python_version": args.python, "port": held.port})
     tag = f"npbench{uuid.uuid4().hex[:6]}"
     base = f"python:{args.python}-slim"
     results: dict[str, object] = {"database": args.database, "python": args.python, "base_image": base}

@@ -118,15 +118,15 @@ def project_files(root: Path) -> list[str]:
 
 def dev_values(root: Path) -> dict[str, str]:
     """The project's development values (random per project): as its .cruft.json records them, or,
-    without one (plain cookiecutter), as docker-compose.yml uses them (SQLite has no password)."""
+    without one (plain cookiecutter), as docker/dev.env uses them (SQLite has no password)."""
     record = root / ".cruft.json"
     if record.is_file():
         context = json.loads(record.read_text(encoding="utf-8"))["context"]["cookiecutter"]
         return {key: context[key] for key in DEV_VALUES}
-    compose = (root / "docker-compose.yml").read_text(encoding="utf-8")
+    dev_env = (root / "docker" / "dev.env").read_text(encoding="utf-8")
     found = {
-        "__dev_secret_key": re.search(r"DJANGO_SECRET_KEY:-([A-Za-z0-9]+)\}", compose),
-        "__dev_db_password": re.search(r"_PASSWORD:-([A-Za-z0-9]+)\}", compose),
+        "__dev_secret_key": re.search(r"^DJANGO_SECRET_KEY=(django-insecure-[A-Za-z0-9]+)$", dev_env, re.M),
+        "__dev_db_password": re.search(r"_PASSWORD=(insecure-dev-[A-Za-z0-9]+)$", dev_env, re.M),
     }
     return {key: match.group(1) for key, match in found.items() if match}
 

@@ -296,7 +296,11 @@ def default_projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
 
 
 #: How the docs show the development values drawn for each project.
-DEV_VALUE_MASKS = {"__dev_secret_key": "<development secret key>", "__dev_db_password": "<development password>"}
+#: The marker each value starts with stays visible: it is what the production settings refuse.
+DEV_VALUE_MASKS = {
+    "__dev_secret_key": "django-insecure-<development secret key>",
+    "__dev_db_password": "insecure-dev-<development password>",
+}
 
 
 def masked(project: Path, relative: str) -> str:

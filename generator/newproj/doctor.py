@@ -195,8 +195,9 @@ def compose_defaults(compose_text: str) -> dict[str, str]:
     return dict(_DEFAULTED.findall("\n".join(lines)))
 
 
-def service_environment(compose_text: str, env: Mapping[str, str]) -> dict[str, str]:
-    """Every service's environment, as the containers get it with ``env`` (the .env) applied."""
+def service_environment(compose_text: str, env: Mapping[str, str], project: Path) -> dict[str, str]:
+    """Every service's environment, as the containers get it: its ``env_file`` (the committed
+    ``docker/dev.env``), then its ``environment`` with ``env`` (the .env) applied over it."""
     import yaml
 
     def resolve(value: object) -> str:
@@ -208,6 +209,10 @@ def service_environment(compose_text: str, env: Mapping[str, str]) -> dict[str, 
         return {}
     found: dict[str, str] = {}
     for service in services.values():
+        env_files = (service or {}).get("env_file") or []
+        for name in [env_files] if isinstance(env_files, str) else env_files:
+            if isinstance(name, str) and (project / name).is_file():
+                found.update(read_env_file(project / name))
         environment = (service or {}).get("environment") or {}
         if isinstance(environment, dict):
             found.update({name: resolve(value) for name, value in environment.items()})
@@ -291,18 +296,16 @@ def check_line_endings(lang: str, project: Path) -> Check:
 
 def check_env(lang: str, project: Path, compose_text: str) -> Check:
     """A ``.env`` overrides only what compose reads, with values, and DATABASE_URL agrees with
-    the database service's user and password."""
+    the database service's user and password (as ``docker/dev.env`` and the ``.env`` set them)."""
     path = project / ".env"
-    if not path.is_file():
-        return Check("env", OK, say("env_absent", lang))
-    env = read_env_file(path)
+    env = read_env_file(path) if path.is_file() else {}
     defaults = compose_defaults(compose_text)
     for name, value in env.items():
         if name not in defaults:
             return Check("env", PROBLEM, say("env_unknown", lang, name=name), say("env_unknown_fix", lang, name=name))
         if not value:
             return Check("env", PROBLEM, say("env_empty", lang, name=name), say("env_empty_fix", lang, name=name))
-    effective = service_environment(compose_text, env)
+    effective = service_environment(compose_text, env, project)
     url = urlsplit(effective.get("DATABASE_URL", ""))
     pairs = [("part_password", PASSWORD_VARIABLES, url.password), ("part_user", USER_VARIABLES, url.username)]
     for part, names, in_url in pairs:
@@ -314,6 +317,8 @@ def check_env(lang: str, project: Path, compose_text: str) -> Check:
                     say("env_mismatch", lang, part=say(part, lang), name=name),
                     say("env_mismatch_fix", lang),
                 )
+    if not path.is_file():
+        return Check("env", OK, say("env_absent", lang))
     if not env:
         return Check("env", OK, say("env_nothing", lang))
     return Check("env", OK, say("env_ok", lang, names=", ".join(sorted(env))))

@@ -150,8 +150,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "git rm -r --cached -q . && git reset --hard 를 실행하세요 (.gitattributes 가 LF 로 받습니다)",
     },
     "env_absent": {
-        "en": "no .env: the development values committed in docker-compose.yml apply",
-        "ko": ".env 가 없습니다: docker-compose.yml 에 커밋된 개발용 값을 씁니다",
+        "en": "no .env: the committed development values (docker/dev.env) and compose defaults apply",
+        "ko": ".env 가 없습니다: 커밋된 개발용 값(docker/dev.env)과 compose 기본값을 씁니다",
     },
     "env_ok": {
         "en": ".env overrides {names}, consistently",
@@ -163,8 +163,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": ".env 의 {name} 은(는) docker-compose.yml 이 읽지 않는 값입니다",
     },
     "env_unknown_fix": {
-        "en": "remove the line, or add ${{{name}:-...}} to a service's environment",
-        "ko": "그 줄을 지우거나 서비스의 environment 에 ${{{name}:-...}} 를 추가하세요",
+        "en": "remove the line (a secret key or password goes in docker/dev.env), or add ${{{name}:-...}} to a service's environment",
+        "ko": "그 줄을 지우거나 (비밀 키와 비밀번호는 docker/dev.env 에) 서비스의 environment 에 ${{{name}:-...}} 를 추가하세요",
     },
     "env_empty": {"en": ".env sets {name} to an empty value", "ko": ".env 의 {name} 값이 비어 있습니다"},
     "env_empty_fix": {
@@ -176,8 +176,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "DATABASE_URL 의 {part} 이(가) {name} 와(과) 다릅니다",
     },
     "env_mismatch_fix": {
-        "en": "set both in .env to the same value (then docker compose down -v if the database volume has the old one)",
-        "ko": ".env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",
+        "en": "make them the same value in docker/dev.env (then docker compose down -v if the database volume has the old one)",
+        "ko": "docker/dev.env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",
     },
     "part_password": {"en": "password", "ko": "비밀번호"},
     "part_user": {"en": "user", "ko": "사용자"},

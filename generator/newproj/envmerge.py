@@ -22,6 +22,16 @@ DEFAULT_NOTE = {
     "en": "# newproj update: the template now sets this value itself (see docker-compose.yml); uncomment to override:",
     "ko": "# newproj update: 이제 템플릿이 이 값을 직접 정합니다 (docker-compose.yml 참고). 바꾸려면 주석을 푸세요:",
 }
+MOVED_NOTE = {
+    "en": "# newproj update: this value now lives in the committed docker/dev.env (the same value); kept for reference:",
+    "ko": "# newproj update: 이 값은 이제 커밋되는 docker/dev.env 에 있습니다 (같은 값). 참고용으로 남겨 둡니다:",
+}
+
+#: The ``.env`` keys in which release 1 kept what later releases call the development values.
+LEGACY_DEV_KEYS = {
+    "__dev_secret_key": ("DJANGO_SECRET_KEY",),
+    "__dev_db_password": ("POSTGRES_PASSWORD", "MYSQL_PASSWORD", "MARIADB_PASSWORD"),
+}
 UNUSED_NOTE = {
     "en": "# newproj update: no longer used with the current answers; kept for reference:",
     "ko": "# newproj update: 지금의 답에서는 쓰지 않습니다. 참고용으로 남겨 둡니다:",
@@ -114,16 +124,42 @@ def example_keys(text: str) -> set[str]:
     return {m.group(1) for line in text.splitlines() if (m := _EXAMPLE_KEY.match(line.strip()))}
 
 
-def retire_env(ours: str, base: str, used: set[str], same_database: bool, lang: str = "en") -> EnvMerge:
+def dev_values_from_env(text: str) -> dict[str, str]:
+    """The development values a release-1 ``.env`` holds, by private key (``__dev_db_password``):
+    carried into the committed files of a later release, so that the database volume, which
+    remembers its first password, still matches."""
+    pairs = parse(text)
+    found = {}
+    for name, keys in LEGACY_DEV_KEYS.items():
+        value = next((pairs[key] for key in keys if pairs.get(key)), None)
+        if value is not None:
+            found[name] = value
+    return found
+
+
+def retire_env(
+    ours: str,
+    base: str,
+    used: set[str],
+    same_database: bool,
+    lang: str = "en",
+    committed: Mapping[str, str] | None = None,
+) -> EnvMerge:
     """The template no longer writes ``.env`` (its values moved into committed files, ``.env`` only
     overrides them): comment out what the team never changed, so the new committed values apply.
 
-    Kept: secrets (a database volume remembers its password), the team's own values and keys, and a
-    database URL carrying a kept password while the database stays the same (they must agree).
+    A key whose value the new render now commits as it is (``committed``, from ``docker/dev.env``)
+    and which ``.env`` can no longer override is commented out too: it was carried there.
+    Kept: other secrets (a database volume remembers its password), the team's own values and keys,
+    and a database URL carrying a kept password while the database stays the same (they must agree).
     """
     ours_pairs, base_pairs = parse(ours), parse(base)
-    unused, defaulted = [], []
+    committed = committed or {}
+    unused, defaulted, moved = [], [], []
     for key, value in ours_pairs.items():
+        if key not in used and committed.get(key) == value:
+            moved.append(key)
+            continue
         if key not in base_pairs or is_secret(key):
             continue
         if key not in used:
@@ -138,10 +174,12 @@ def retire_env(ours: str, base: str, used: set[str], same_database: bool, lang: 
             lines += [UNUSED_NOTE.get(lang, UNUSED_NOTE["en"]), f"# {line}"]
         elif key in defaulted:
             lines += [DEFAULT_NOTE.get(lang, DEFAULT_NOTE["en"]), f"# {line}"]
+        elif key in moved:
+            lines += [MOVED_NOTE.get(lang, MOVED_NOTE["en"]), f"# {line}"]
         else:
             lines.append(line)
     text = "\n".join(lines) + "\n" if lines else ""
-    return EnvMerge(text, (), (), tuple(unused + defaulted))
+    return EnvMerge(text, (), (), tuple(unused + defaulted + moved))
 
 
 def mask_secrets(text: str) -> str:
@@ -159,6 +197,7 @@ def mask_secrets(text: str) -> str:
 
 __all__ = [
     "EnvMerge",
+    "dev_values_from_env",
     "example_keys",
     "is_secret",
     "mask_secrets",

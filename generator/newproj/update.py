@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newproj.envmerge import EnvMerge, example_keys, merge_env, retire_env
+from newproj.envmerge import EnvMerge, dev_values_from_env, example_keys, merge_env, parse, retire_env
 from newproj.errors import CannotWrite, UsageError
 from newproj.merge import CONFLICT_START, FileChange, merge_trees
 from newproj.record import RECORD_NAME, Record, read_record
@@ -27,6 +27,7 @@ from newproj.update_answers import INSTALLED_MODEL
 
 ENV_NAME = ".env"
 EXAMPLE_NAME = ".env.example"
+DEV_ENV_NAME = "docker/dev.env"
 PENDING_NAME = ".newproj-update.json"
 
 
@@ -143,7 +144,10 @@ def plan_update(project: Path, overrides: dict[str, Any] | None = None, lang: st
     after = {**record.answers, **(overrides or {})}
     base = _base_render(record)
     drawn = {k: v for k, v in base.context.items() if k.startswith("__")}  # both renders agree
-    new = _new_render(after, {**drawn, **record.carried})
+    env_before = (_read(project, ENV_NAME) or b"").decode()
+    # A release-1 project kept its development values in .env; they move into docker/dev.env as they are.
+    carried = {**dev_values_from_env(env_before), **record.carried}
+    new = _new_render(after, {**drawn, **carried})
     version_after = _installed_version()
     declared = renames_between(record.template_version, version_after)
     moves = _slugged(declared, record.answers, after)
@@ -152,7 +156,6 @@ def plan_update(project: Path, overrides: dict[str, Any] | None = None, lang: st
         for c in merge_trees(base.files, new.files, lambda p: _read(project, p), moves)
         if not _skipped(record, c)
     ]
-    env_before = (_read(project, ENV_NAME) or b"").decode()
     env = _merge_env(env_before, base, new, record.answers.get("database") == after.get("database"), lang)
     changes = [c for c in changes if c.path != ENV_NAME]
     return UpdatePlan(
@@ -177,7 +180,8 @@ def _merge_env(ours: str, base: Rendering, new: Rendering, same_database: bool, 
         return merge_env(ours, base_env, new.files[ENV_NAME].data.decode(), lang)
     if ours and base_env and EXAMPLE_NAME in new.files:
         used = example_keys(new.files[EXAMPLE_NAME].data.decode())
-        return retire_env(ours, base_env, used, same_database, lang)
+        committed = parse(new.files[DEV_ENV_NAME].data.decode()) if DEV_ENV_NAME in new.files else {}
+        return retire_env(ours, base_env, used, same_database, lang, committed)
     return None
 
 

@@ -12,7 +12,6 @@ this Django supports (this one when it fits, else a ``pythonX.Y`` on PATH or und
 from __future__ import annotations
 
 import glob
-import json
 import os
 import re
 import secrets
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from newproj import rules
+from newproj.doctor import read_env_file
 from newproj.model import build_answers
 from newproj.render import generate
 
@@ -279,14 +279,16 @@ def test_own_tests_run_without_warnings(
             "sqlite",
             "en",
             "DJANGO_SECRET_KEY",
-            "production settings refuse to start: DJANGO_SECRET_KEY is the development value "
-            "from docker-compose.yml; set a secret production key",
+            "production settings refuse to start: DJANGO_SECRET_KEY is a development value "
+            "(the one in docker/dev.env, or a key that starts with django-insecure-); "
+            "set a secret production key",
         ),
         (
             "postgresql",
             "ko",
             "DATABASE_URL",
-            "운영 설정이 시작을 거부합니다: DATABASE_URL 의 비밀번호가 docker-compose.yml 의 개발용 값입니다. "
+            "운영 설정이 시작을 거부합니다: DATABASE_URL 의 비밀번호가 개발용 값입니다 "
+            "(docker/dev.env 의 값, 또는 insecure-dev- 로 시작하는 비밀번호). "
             "운영용 비밀번호를 설정하세요.",
         ),
     ],
@@ -309,7 +311,6 @@ def test_production_refuses_the_committed_development_values(
     )
     project = generate(answers, tmp_path / answers.project_slug).path
     python = venvs(django, interpreter, project / "requirements.txt")
-    context = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
     slug = answers.project_slug
     secret = secrets.token_urlsafe(48)[:50]
     production = {
@@ -318,10 +319,7 @@ def test_production_refuses_the_committed_development_values(
         "DATABASE_URL": f"sqlite:///{project / 'db.sqlite3'}",
         "DJANGO_ALLOWED_HOSTS": "example.com",
     }
-    development_values = {
-        "DJANGO_SECRET_KEY": context["__dev_secret_key"],
-        "DATABASE_URL": f"postgres://{slug}:{context['__dev_db_password']}@db:5432/{slug}",
-    }
+    development_values = read_env_file(project / "docker" / "dev.env")  # what a careless deploy would pass
     refused = manage(python, project, pip_env(**{**production, variable: development_values[variable]}), "check")
     assert (refused.returncode, refused.stdout, refused.stderr) == (1, "", line + "\n"), output(refused)
     accepted = manage(python, project, pip_env(**production), "check", "--deploy", "--fail-level", "WARNING")

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from newproj import rules
+from newproj.doctor import read_env_file
 from newproj.model import DEV_VALUES, TEMPLATE_VERSION, Answers, build_answers
 from newproj.render import generate
 
@@ -420,7 +421,9 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     web = compose["services"]["web"]
     assert web["build"]["target"] == "development"
     assert web["ports"] == [f"{port}:{port}"]
-    assert "env_file" not in web  # a fresh clone has no .env; it only overrides, through ${NAME:-value}
+    # The committed development values come from docker/dev.env (cruft skips it: no drift); a fresh
+    # clone has no .env, which only overrides the rest, through ${NAME:-value}.
+    assert web["env_file"] == "docker/dev.env"
     cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
     password, key = cruft["__dev_db_password"], cruft["__dev_secret_key"]
     slug = answers.project_slug
@@ -428,15 +431,22 @@ def test_compose_file(variant: Variant, project: Path) -> None:
         "sqlite": "sqlite:////data/db.sqlite3",
         "postgresql": f"postgres://{slug}:{password}@db:5432/{slug}",
     }.get(answers.database, f"mysql://{slug}:{password}@db:3306/{slug}")
+    prefix = {"postgresql": "POSTGRES", "mysql": "MYSQL", "mariadb": "MARIADB"}.get(answers.database)
+    dev_env = read_env_file(project / "docker" / "dev.env")
+    expected_dev_env = {"DJANGO_SECRET_KEY": key}
+    if prefix:
+        expected_dev_env |= {"DATABASE_URL": url, f"{prefix}_PASSWORD": password}
+        if prefix != "POSTGRES":
+            expected_dev_env[f"{prefix}_ROOT_PASSWORD"] = password
+    assert dev_env == expected_dev_env
     assert web["environment"] == {
         "DJANGO_SETTINGS_MODULE": f"${{DJANGO_SETTINGS_MODULE:-{slug}.settings.development}}",
-        "DJANGO_SECRET_KEY": f"${{DJANGO_SECRET_KEY:-{key}}}",
         "DJANGO_DEBUG": "${DJANGO_DEBUG:-1}",
         "DJANGO_ALLOWED_HOSTS": "${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}",
         "DJANGO_CSRF_TRUSTED_ORIGINS": "${DJANGO_CSRF_TRUSTED_ORIGINS:-"
         f"http://localhost:{port},http://127.0.0.1:{port}}}",
         "DJANGO_MIGRATE_ON_START": "${DJANGO_MIGRATE_ON_START:-1}",
-        "DATABASE_URL": f"${{DATABASE_URL:-{url}}}",
+        **({"DATABASE_URL": f"${{DATABASE_URL:-{url}}}"} if answers.database == "sqlite" else {}),
     }
     assert ".:/app" in web["volumes"]
     assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
@@ -455,10 +465,9 @@ def test_compose_file(variant: Variant, project: Path) -> None:
 
     db = compose["services"]["db"]
     assert set(compose["services"]) == {"web", "db"}
-    prefix = {"postgresql": "POSTGRES", "mysql": "MYSQL", "mariadb": "MARIADB"}[answers.database]
     name_key = "POSTGRES_DB" if prefix == "POSTGRES" else f"{prefix}_DATABASE"
-    assert db["environment"][name_key] == db["environment"][f"{prefix}_USER"] == slug
-    assert db["environment"][f"{prefix}_PASSWORD"] == f"${{{prefix}_PASSWORD:-{password}}}"
+    assert db["environment"] == {name_key: slug, f"{prefix}_USER": slug}
+    assert db["env_file"] == "docker/dev.env"
     assert db["image"] == f"{IMAGES[answers.database]}:{answers.database_version}"
     assert "ports" not in db and "expose" not in db
     assert db["healthcheck"]["test"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pexpect
 import pytest
 from clikit import dev_values, project_snapshot
-from newproj.model import DEV_VALUES, build_answers
+from newproj.model import DEV_MARKERS, DEV_VALUES, build_answers
 from newproj.render import generate
 from runnerkit import BIN, REPO_ROOT, git
 
@@ -90,7 +90,10 @@ def test_plain_cookiecutter_gives_the_same_project(
     assert different == []
     plain_values, our_values = dev_values(plain), dev_values(ours)
     assert "__dev_secret_key" in plain_values
-    assert {key: len(value) for key, value in plain_values.items()} == {k: DEV_VALUES[k] for k in plain_values}
+    assert all(plain_values[key].startswith(DEV_MARKERS[key]) for key in plain_values)
+    assert {key: len(value) - len(DEV_MARKERS[key]) for key, value in plain_values.items()} == {
+        k: DEV_VALUES[k] for k in plain_values
+    }
     assert all(plain_values[key] != our_values[key] for key in plain_values), "fresh for each project"
 
 

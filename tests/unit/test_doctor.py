@@ -81,7 +81,7 @@ def test_a_ready_machine_and_project(project: Path) -> None:
         "ok  compose-file: docker compose config resolves the file",
         "ok  build: the Dockerfile uses RUN --mount; docker compose builds it with BuildKit",
         "ok  line-endings: every shell script (1) has LF line endings",
-        "ok  env: no .env: the development values committed in docker-compose.yml apply",
+        "ok  env: no .env: the committed development values (docker/dev.env) and compose defaults apply",
     ]
     assert doctor.ready(checks)
     assert doctor.summary(checks) == "ready: nothing to fix"
@@ -309,40 +309,65 @@ def test_crlf_shell_script(project: Path) -> None:
     )
 
 
+FIX_MISMATCH = (
+    "fix: make them the same value in docker/dev.env (then docker compose down -v if the database volume has the old one)"
+)
+
+
 @pytest.mark.parametrize(
     ("env", "line"),
     [
         ("DJANGO_DEBUG=0\n", "ok  env: .env overrides DJANGO_DEBUG, consistently"),
         ("# only a comment\n", "ok  env: .env overrides nothing"),
         (
-            "POSTGRES_PASSWORD=mine\nDATABASE_URL=postgres://shop:mine@db:5432/shop\n",
-            "ok  env: .env overrides DATABASE_URL, POSTGRES_PASSWORD, consistently",
-        ),
-        (
             "POSTGRES_PASSWORD=mine\n",
-            "problem  env: the password in DATABASE_URL differs from POSTGRES_PASSWORD; fix: set both in .env "
-            "to the same value (then docker compose down -v if the database volume has the old one)",
-        ),
-        (
-            "DATABASE_URL='postgres://someone:{password}@db:5432/shop'\n",
-            "problem  env: the user in DATABASE_URL differs from POSTGRES_USER; fix: set both in .env "
-            "to the same value (then docker compose down -v if the database volume has the old one)",
+            "problem  env: .env sets POSTGRES_PASSWORD, which docker-compose.yml does not read; fix: remove the "
+            "line (a secret key or password goes in docker/dev.env), or add ${POSTGRES_PASSWORD:-...} to a "
+            "service's environment",
         ),
         (
             "SECRET=1\n",
-            "problem  env: .env sets SECRET, which docker-compose.yml does not read; "
-            "fix: remove the line, or add ${SECRET:-...} to a service's environment",
+            "problem  env: .env sets SECRET, which docker-compose.yml does not read; fix: remove the line (a "
+            "secret key or password goes in docker/dev.env), or add ${SECRET:-...} to a service's environment",
         ),
         (
-            "POSTGRES_PASSWORD=\n",
-            "problem  env: .env sets POSTGRES_PASSWORD to an empty value; "
-            "fix: give POSTGRES_PASSWORD a value or delete the line (the committed value applies)",
+            "DJANGO_DEBUG=\n",
+            "problem  env: .env sets DJANGO_DEBUG to an empty value; "
+            "fix: give DJANGO_DEBUG a value or delete the line (the committed value applies)",
         ),
     ],
-    ids=["debug", "empty-file", "both-changed", "password-only", "user-differs", "unknown", "empty-value"],
+    ids=["debug", "empty-file", "password-in-env", "unknown", "empty-value"],
 )
 def test_env_overrides(project: Path, env: str, line: str) -> None:
-    (project / ".env").write_text(env.format(password=dev_password(project)), encoding="utf-8")
+    (project / ".env").write_text(env, encoding="utf-8")
+    check = by_name(diagnose(project, "en", probes()))["env"]
+    assert format_line(check) == line
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("{password}", "mine", "ok  env: no .env: the committed development values (docker/dev.env) and compose defaults apply"),
+        (
+            "POSTGRES_PASSWORD={password}",
+            "POSTGRES_PASSWORD=mine",
+            "problem  env: the password in DATABASE_URL differs from POSTGRES_PASSWORD; " + FIX_MISMATCH,
+        ),
+        (
+            "postgres://shop:",
+            "postgres://someone:",
+            "problem  env: the user in DATABASE_URL differs from POSTGRES_USER; " + FIX_MISMATCH,
+        ),
+    ],
+    ids=["both-changed", "password-only", "user-differs"],
+)
+def test_dev_env_edits(project: Path, old: str, new: str, line: str) -> None:
+    """A teammate's edit of the committed development values: the database and DATABASE_URL must agree."""
+    dev_env = project / "docker" / "dev.env"
+    password = dev_password(project)
+    text = dev_env.read_text(encoding="utf-8")
+    assert old.format(password=password) in text
+    dev_env.write_text(text.replace(old.format(password=password), new), encoding="utf-8")
     check = by_name(diagnose(project, "en", probes()))["env"]
     assert format_line(check) == line
 
@@ -398,7 +423,12 @@ def test_command_json_shape(project: Path, fake_machine, capsys: pytest.CaptureF
 
 def test_command_in_korean(project: Path, fake_machine, capsys: pytest.CaptureFixture[str]) -> None:
     fake_machine({ENGINE: MISSING}, busy={8123})
-    (project / ".env").write_text("POSTGRES_PASSWORD=mine\n", encoding="utf-8")
+    dev_env = project / "docker" / "dev.env"
+    password = dev_password(project)
+    dev_env.write_text(
+        dev_env.read_text(encoding="utf-8").replace(f"POSTGRES_PASSWORD={password}", "POSTGRES_PASSWORD=mine"),
+        encoding="utf-8",
+    )
     assert cli.main(["doctor", str(project), "--lang", "ko"]) == 5
     assert capsys.readouterr().out.splitlines() == [
         "문제  engine: PATH 에 docker 명령이 없습니다; 해결: Docker Engine(Linux) 이나 Docker Desktop 을 설치하세요",
@@ -411,7 +441,7 @@ def test_command_in_korean(project: Path, fake_machine, capsys: pytest.CaptureFi
         "정상  build: Dockerfile 이 RUN --mount 를 쓰고, docker compose 가 BuildKit 으로 빌드합니다",
         "정상  line-endings: 셸 스크립트 1개 모두 LF 줄 끝입니다",
         "문제  env: DATABASE_URL 의 비밀번호 이(가) POSTGRES_PASSWORD 와(과) 다릅니다; "
-        "해결: .env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",
+        "해결: docker/dev.env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",
         "고칠 것 3개",
     ]
 

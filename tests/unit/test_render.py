@@ -12,6 +12,7 @@ from pathlib import Path
 
 import newproj
 import pytest
+import tomllib
 from newproj import model
 from newproj.errors import CannotWrite, ExitCode, RenderError, TargetExistsError, UsageError
 from newproj.model import build_answers, files_to_remove
@@ -67,6 +68,7 @@ EXPECTED_FILES = {
     "deploy/k8s/overlays/prod/secrets.env.example",
     "deploy/swarm/docker-stack.yml",
     "docker-compose.yml",
+    "docker/dev.env",
     "docker/entrypoint.sh",
     "docker/lock.py",
     "docker/requirements-uv.txt",
@@ -591,11 +593,19 @@ def test_development_values_are_fresh_for_every_project(generated, tmp_path: Pat
     second = dev_values(generated(tmp_path / "two", project_name="Shop", database="mariadb"))
     for name in model.DEV_VALUES:
         assert first[name] != second[name], name
-    assert len(first["__dev_secret_key"]) == 50 and len(set(first["__dev_secret_key"])) >= 5
-    assert len(first["__dev_db_password"]) == 24
+    key, password = first["__dev_secret_key"], first["__dev_db_password"]
+    assert re.fullmatch(r"django-insecure-[A-Za-z0-9]{50}", key) and len(set(key)) >= 20
+    assert re.fullmatch(r"insecure-dev-[A-Za-z0-9]{24}", password)
+    dev_env = (tmp_path / "one" / "docker" / "dev.env").read_text(encoding="utf-8").splitlines()
+    assert dev_env[-4:] == [
+        f"DJANGO_SECRET_KEY={key}",
+        f"DATABASE_URL=mysql://shop:{password}@db:3306/shop",
+        f"MARIADB_PASSWORD={password}",
+        f"MARIADB_ROOT_PASSWORD={password}",
+    ]
     compose = (tmp_path / "one" / "docker-compose.yml").read_text(encoding="utf-8")
-    assert f"mysql://shop:{first['__dev_db_password']}@db:3306/shop" in compose
-    assert f'MARIADB_PASSWORD: "${{MARIADB_PASSWORD:-{first["__dev_db_password"]}}}"' in compose
+    assert compose.count("    env_file: docker/dev.env\n") == 2  # web and db
+    assert first["__dev_db_password"] not in compose and first["__dev_secret_key"] not in compose
 
 
 def test_env_example_holds_no_development_value(generated) -> None:
@@ -603,23 +613,28 @@ def test_env_example_holds_no_development_value(generated) -> None:
     example = (project / ".env.example").read_text(encoding="utf-8")
     for value in dev_values(project).values():
         assert value not in example
-    assert "# DATABASE_URL=postgres://shop:PASSWORD@db:5432/shop" in example.splitlines()
+    assert not [line for line in example.splitlines() if "PASSWORD" in line or "SECRET_KEY=" in line]
+    assert "docker/dev.env" in example
 
 
 def test_development_values_live_only_where_they_are_used(generated) -> None:
-    """docker-compose.yml uses them, production settings refuse them, .cruft.json records them;
-    a personal .env and production env files stay out of git and the image."""
+    """docker/dev.env holds them (committed, skipped by cruft), .cruft.json records them; the production
+    settings refuse them by their markers; a personal .env and production env files stay out of git, and
+    every env file stays out of the image."""
     project = generated(project_name="Shop", database="postgresql")
     ignored_by_docker = (project / ".dockerignore").read_text().splitlines()
     ignored_by_git = (project / ".gitignore").read_text().splitlines()
     assert {".env", "*.env"} <= set(ignored_by_docker) and {".env", "*.env"} <= set(ignored_by_git)
+    assert "!docker/dev.env" in ignored_by_git and "!docker/dev.env" not in ignored_by_docker
+    cruft = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["cruft"]
+    assert cruft["skip"] == [".env", "docker/dev.env"]
     for value in dev_values(project).values():
         holders = {
             path.relative_to(project).as_posix()
             for path in project.rglob("*")
             if path.is_file() and value in path.read_text(encoding="utf-8")
         }
-        assert holders == {".cruft.json", "docker-compose.yml", "shop/settings/production.py"}
+        assert holders == {".cruft.json", "docker/dev.env"}
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql", "mysql", "mariadb"])

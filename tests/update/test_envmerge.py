@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newproj.envmerge import example_keys, mask_secrets, merge_env, retire_env
+from newproj.envmerge import dev_values_from_env, example_keys, mask_secrets, merge_env, retire_env
 
 SQLITE_OURS = """# secrets
 DJANGO_SECRET_KEY=ours-secret
@@ -134,3 +134,41 @@ def test_a_new_database_lets_the_committed_url_apply_and_retires_the_old_keys() 
         "# POSTGRES_PASSWORD=volume-pw\n"
     ) not in merged.text  # a secret is never touched
     assert merged.retired == ("DJANGO_CSRF_TRUSTED_ORIGINS", "DATABASE_URL")
+
+
+RELEASE_ONE_POSTGRES = """DJANGO_SECRET_KEY=old-key
+DJANGO_DEBUG=1
+DATABASE_URL=postgres://blog:old-pw@db:5432/blog
+POSTGRES_PASSWORD=old-pw
+"""
+
+
+def test_a_release_one_env_gives_its_development_values_to_the_committed_file() -> None:
+    assert dev_values_from_env(RELEASE_ONE_POSTGRES) == {
+        "__dev_secret_key": "old-key",
+        "__dev_db_password": "old-pw",
+    }
+    assert dev_values_from_env("MARIADB_PASSWORD=m\nDJANGO_SECRET_KEY=\n") == {"__dev_db_password": "m"}
+
+
+def test_values_moved_into_docker_dev_env_are_commented_out_and_others_kept() -> None:
+    committed = {
+        "DJANGO_SECRET_KEY": "old-key",
+        "DATABASE_URL": "postgres://blog:old-pw@db:5432/blog",
+        "POSTGRES_PASSWORD": "old-pw",
+    }
+    ours = RELEASE_ONE_POSTGRES + "POSTGRES_PASSWORD_TEAM=mine\n"
+    merged = retire_env(ours, RELEASE_ONE_POSTGRES, {"DJANGO_DEBUG"}, True, "en", committed)
+    note = "# newproj update: this value now lives in the committed docker/dev.env (the same value); kept for reference:"
+    assert merged.text == (
+        f"{note}\n# DJANGO_SECRET_KEY=old-key\n"
+        "# newproj update: the template now sets this value itself (see docker-compose.yml); uncomment to override:\n"
+        "# DJANGO_DEBUG=1\n"
+        f"{note}\n# DATABASE_URL=postgres://blog:old-pw@db:5432/blog\n"
+        f"{note}\n# POSTGRES_PASSWORD=old-pw\n"
+        "POSTGRES_PASSWORD_TEAM=mine\n"
+    )
+    changed = retire_env(
+        "POSTGRES_PASSWORD=team-pw\n", "POSTGRES_PASSWORD=old-pw\n", set(), True, "en", committed
+    )
+    assert changed.text == "POSTGRES_PASSWORD=team-pw\n"  # not the committed value: the team's own, kept

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import newproj.update
 import pytest
+from newproj.doctor import read_env_file
 from newproj.envmerge import is_secret
 from newproj.model import TEMPLATE_VERSION
 from newproj.release import current_version, cut_release, is_released
@@ -108,8 +109,14 @@ def test_a_project_of_each_release_updates_cleanly_to_the_installed_template(
     assert record(project)["template_version"] == TEMPLATE_VERSION
     after = record(project)["context"]["cookiecutter"]
     assert {k: after[k] for k in private_before} == private_before  # committed dev values carried
-    if secrets_before:  # a release that wrote .env: its secrets are never redrawn
-        assert {k: env_pairs(project)[k] for k in secrets_before} == secrets_before
+    if secrets_before:  # a release that wrote .env: its secrets are never redrawn, they move to docker/dev.env
+        dev_env = read_env_file(project / "docker" / "dev.env")
+        assert {k: dev_env[k] for k in secrets_before} == secrets_before
+        assert not set(secrets_before) & set(env_pairs(project))  # commented out: .env no longer sets them
+        production = (project / "blog" / "settings" / "production.py").read_text(encoding="utf-8")
+        # an old value has no marker: the production settings refuse it by its exact value
+        assert f'or SECRET_KEY == "{secrets_before["DJANGO_SECRET_KEY"]}":' in production
+        assert f'or _password == "{secrets_before["POSTGRES_PASSWORD"]}":' in production
     again = update(str(project), "--no-input")
     assert (
         again.out == f"{project} is up to date with template release {TEMPLATE_VERSION}; nothing to change.\n"

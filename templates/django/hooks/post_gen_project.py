@@ -130,7 +130,7 @@ under whatever interpreter runs cookiecutter or cruft.
 """
 
 
-TEMPLATE_VERSION = "2"
+TEMPLATE_VERSION = "3"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
@@ -693,13 +693,26 @@ class PrivateKey:
     draw: Callable[[], str] = random_text
 
 
-#: Committed development values (issue 10), by name and length: they protect nothing outside the
-#: compose network, and the production settings refuse them.
+#: Committed development values (issue 10), by name and length of their random part: they protect
+#: nothing outside the compose network, and the production settings refuse them by their marker.
 DEV_VALUES = {"__dev_db_password": 24, "__dev_secret_key": 50}
+
+#: The marker each development value starts with (the key's is Django's own ``django-insecure-``):
+#: what the production settings refuse, whatever the random part.
+DEV_MARKERS = {"__dev_db_password": "insecure-dev-", "__dev_secret_key": "django-insecure-"}
+
+
+def _marked_text(marker: str, length: int) -> str:
+    return marker + random_text(length)
+
 
 #: Private keys of the template, declared here so that ``cookiecutter.json`` carries them.
 PRIVATE_KEYS: tuple[PrivateKey, ...] = tuple(
-    PrivateKey(name, f"{{{{ random_ascii_string({length}) }}}}", functools.partial(random_text, length))
+    PrivateKey(
+        name,
+        f"{DEV_MARKERS[name]}{{{{ random_ascii_string({length}) }}}}",
+        functools.partial(_marked_text, DEV_MARKERS[name], length),
+    )
     for name, length in DEV_VALUES.items()
 )
 

@@ -31,26 +31,38 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)  # no
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# {{ "docker-compose.yml 에 커밋된 개발용 값으로는 시작하지 않습니다 (운영 비밀 값은 커밋하지 않습니다)" if ko else "Refuse the development values committed in docker-compose.yml (real secrets are never committed)" }}
-if SECRET_KEY == "{{ cookiecutter['__dev_secret_key'] }}":
+{%- set key = cookiecutter['__dev_secret_key'] %}
+{%- set password = cookiecutter['__dev_db_password'] %}
+
+# {{ "docker/dev.env 에 커밋된 개발용 값으로는 시작하지 않습니다 (운영 비밀 값은 커밋하지 않습니다)." if ko else "Refuse the development values committed in docker/dev.env (real secrets are never committed)." }}
+# {{ "표시로 알아봅니다: Django 의 개발용 키처럼 django-insecure- 로 시작하는 키" if ko else "Known by their marker: a key that starts with django-insecure- (as Django's own dev keys do)" }}
+{%- if cookiecutter.database != 'sqlite' %}
+# {{ "그리고 insecure-dev- 로 시작하는 데이터베이스 비밀번호" if ko else "and a database password that starts with insecure-dev-" }}
+{%- endif %}
+if SECRET_KEY.startswith("django-insecure-"){% if not key.startswith('django-insecure-') %} or SECRET_KEY == "{{ key }}"{% endif %}:
     raise SystemExit(
 {%- if ko %}
-        "운영 설정이 시작을 거부합니다: DJANGO_SECRET_KEY 가 "
-        "docker-compose.yml 의 개발용 값입니다. 운영용 비밀 키를 설정하세요."
+        "운영 설정이 시작을 거부합니다: DJANGO_SECRET_KEY 가 개발용 값입니다 "
+        "(docker/dev.env 의 값, 또는 django-insecure- 로 시작하는 키). "
+        "운영용 비밀 키를 설정하세요."
 {%- else %}
-        "production settings refuse to start: DJANGO_SECRET_KEY is the development value "
-        "from docker-compose.yml; set a secret production key"
+        "production settings refuse to start: DJANGO_SECRET_KEY is a development value "
+        "(the one in docker/dev.env, or a key that starts with django-insecure-); "
+        "set a secret production key"
 {%- endif %}
     )
 {%- if cookiecutter.database != 'sqlite' %}
-if DATABASES["default"].get("PASSWORD") == "{{ cookiecutter['__dev_db_password'] }}":  # noqa: F405
+_password = str(DATABASES["default"].get("PASSWORD") or "")  # noqa: F405
+if _password.startswith("insecure-dev-"){% if not password.startswith('insecure-dev-') %} or _password == "{{ password }}"{% endif %}:
     raise SystemExit(
 {%- if ko %}
-        "운영 설정이 시작을 거부합니다: DATABASE_URL 의 비밀번호가 "
-        "docker-compose.yml 의 개발용 값입니다. 운영용 비밀번호를 설정하세요."
+        "운영 설정이 시작을 거부합니다: DATABASE_URL 의 비밀번호가 개발용 값입니다 "
+        "(docker/dev.env 의 값, 또는 insecure-dev- 로 시작하는 비밀번호). "
+        "운영용 비밀번호를 설정하세요."
 {%- else %}
-        "production settings refuse to start: the DATABASE_URL password is the development value "
-        "from docker-compose.yml; set a secret production password"
+        "production settings refuse to start: the DATABASE_URL password is a development value "
+        "(the one in docker/dev.env, or one that starts with insecure-dev-); "
+        "set a secret production password"
 {%- endif %}
     )
 {%- endif %}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import newproj
+import ports
 import pytest
 from dockerkit import REPORT, compose_binary, get, run, wait_for
 from variants import VARIANTS, Variant
@@ -28,19 +28,15 @@ UP_TIMEOUT = 420
 GIT = ["git", "-c", "user.name=Lead", "-c", "user.email=lead@example.com", "-c", "init.defaultBranch=main"]
 
 
-def free_port() -> int:
-    """A port nothing listens on now, outside 8000 and 18000-18099 (other programs may hold those)."""
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port != 8000 and not 18000 <= port <= 18099:
-            return port
+#: Ports the project of a test uses, held (tests/e2e/ports.py) until this test process ends.
+_HELD: list[ports.HeldPort] = []
 
 
 def committed_project(variant: Variant, root: Path) -> tuple[newproj.Answers, Path]:
     """What the team lead pushes: a generated project, committed (a bare repository to clone)."""
-    answers = variant.answers(free_port())
+    held = ports.reserve()
+    _HELD.append(held)
+    answers = variant.answers(held.port)
     work = newproj.generate(answers, root / "lead" / answers.project_slug).path
     run([*GIT, "init", "-q"], cwd=work)
     run([*GIT, "add", "-A"], cwd=work)

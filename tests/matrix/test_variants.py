@@ -24,7 +24,7 @@ import pytest
 import yaml
 from newproj import rules
 from newproj.doctor import read_env_file
-from newproj.model import DEV_VALUES, TEMPLATE_VERSION, Answers, build_answers
+from newproj.model import DEV_MARKERS, DEV_VALUES, TEMPLATE_VERSION, Answers, build_answers
 from newproj.render import generate
 
 pytestmark = pytest.mark.matrix
@@ -258,10 +258,12 @@ def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     context = cruft["context"]["cookiecutter"]
     dev_values = {key: context.pop(key) for key in DEV_VALUES}
     assert context == {**answers.to_context(), "_template": "newproj:django"}
-    assert {key: len(value) for key, value in dev_values.items()} == DEV_VALUES
-    assert all(value.isascii() and value.isalnum() for value in dev_values.values())
+    assert {key: len(value.removeprefix(DEV_MARKERS[key])) for key, value in dev_values.items()} == DEV_VALUES
+    assert all(value.startswith(DEV_MARKERS[key]) for key, value in dev_values.items())
+    random_parts = [value.removeprefix(DEV_MARKERS[key]) for key, value in dev_values.items()]
+    assert all(part.isascii() and part.isalnum() for part in random_parts)
     assert cruft["template_version"] == TEMPLATE_VERSION
-    assert pyproject["tool"]["cruft"]["skip"] == [".env"]
+    assert pyproject["tool"]["cruft"]["skip"] == [".env", "docker/dev.env"]
     devcontainer = json.loads((project / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
     assert isinstance(devcontainer, dict)
 

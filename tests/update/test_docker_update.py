@@ -6,7 +6,6 @@ Run by hand under the engine lock:  flock /tmp/newproj-docker.lock .venv/bin/pyt
 from __future__ import annotations
 
 import re
-import socket
 import sys
 import uuid
 from pathlib import Path
@@ -17,23 +16,15 @@ E2E = Path(__file__).resolve().parents[1] / "e2e"
 if str(E2E) not in sys.path:
     sys.path.insert(0, str(E2E))
 
+import ports  # noqa: E402
 from dockerkit import REPORT, Compose, engine_available, get  # noqa: E402
+from newproj.doctor import read_env_file  # noqa: E402
 
-from tests.update.conftest import env_pairs, record  # noqa: E402
+from tests.update.conftest import record  # noqa: E402
 
 pytestmark = pytest.mark.docker
 _NO_ENGINE = engine_available()
 UP_TIMEOUT = 420
-
-
-def free_port() -> int:
-    """A port nobody listens on now, outside 8000 and 18000-18099 (other programs may hold those)."""
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port != 8000 and not 18000 <= port <= 18099:
-            return port
 
 
 @pytest.fixture(scope="module")
@@ -50,14 +41,14 @@ def test_sqlite_project_updated_to_postgresql_runs(images, repo_project, update)
     project = repo_project(
         project_name="Moved", project_slug="moved", database="sqlite", python_version="3.13"
     )
-    port = free_port()
+    held = ports.reserve()  # held until the test ends
+    port = held.port
 
     result = update(str(project), "--no-input", "--database", "postgresql", "--port", str(port))
     assert result.code == 0, result.err
     assert record(project)["context"]["cookiecutter"]["database"] == "postgresql"
-    if (project / ".env").exists():  # a template that writes .env: the URL carries the database's password
-        env = env_pairs(project)
-        assert env["DATABASE_URL"] == f"postgres://moved:{env['POSTGRES_PASSWORD']}@db:5432/moved"
+    dev_env = read_env_file(project / "docker" / "dev.env")  # the committed values: one password on both lines
+    assert dev_env["DATABASE_URL"] == f"postgres://moved:{dev_env['POSTGRES_PASSWORD']}@db:5432/moved"
 
     compose = Compose(project, f"npupd{uuid.uuid4().hex[:8]}")
     try:
@@ -88,3 +79,4 @@ def test_sqlite_project_updated_to_postgresql_runs(images, repo_project, update)
         compose(
             "down", "-v", "--remove-orphans", "--rmi", "local", "--timeout", "5", check=False, timeout=300
         )
+        held.release()

@@ -87,6 +87,9 @@ class _Machine:
     compose: list[str] | None = None
     compose_v1: bool = False
     buildx: bool = False
+    #: The docker CLI's version when it builds with BuildKit by itself (a CLI before 23, such as
+    #: Debian's docker.io 20.10, with DOCKER_BUILDKIT=1): what Compose 1.29 calls without buildx.
+    builtin_buildkit_cli: str | None = None
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -140,6 +143,9 @@ def check_buildkit(probes: Probes, lang: str, machine: _Machine) -> Check:
         machine.buildx = True
         version = next((w for w in buildx.out.split() if re.match(r"v?\d+\.\d+", w)), buildx.out.strip())
         return Check("buildkit", OK, say("buildkit_buildx", lang, version=version))
+    client = probes.run(["docker", "version", "--format", "{{.Client.Version}}"])
+    if client.code == 0 and client.out.strip() and (18, 9) <= _version_tuple(client.out.strip()) < (23,):
+        machine.builtin_buildkit_cli = client.out.strip()
     if _version_tuple(machine.engine_version) >= (18, 9):
         return Check("buildkit", OK, say("buildkit_engine", lang, version=machine.engine_version))
     return Check(
@@ -270,7 +276,9 @@ def check_build(probes: Probes, lang: str, machine: _Machine, project: Path) -> 
     cli_build = probes.environ.get("COMPOSE_DOCKER_CLI_BUILD") == "1" and probes.environ.get("DOCKER_BUILDKIT") == "1"
     if machine.buildx and cli_build:
         return Check("build", OK, say("build_v1_cli", lang))
-    if machine.buildx:
+    if machine.builtin_buildkit_cli and cli_build:
+        return Check("build", OK, say("build_v1_cli_builtin", lang, version=machine.builtin_buildkit_cli))
+    if machine.buildx or machine.builtin_buildkit_cli:
         return Check("build", PROBLEM, say("build_v1_env", lang), say("build_v1_cli_fix", lang))
     return Check("build", PROBLEM, say("build_v1_classic", lang), say("build_v1_classic_fix", lang))
 

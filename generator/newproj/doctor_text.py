@@ -103,6 +103,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the Dockerfile uses RUN --mount; docker-compose builds it through docker buildx",
         "ko": "Dockerfile 이 RUN --mount 를 쓰고, docker-compose 가 docker buildx 로 빌드합니다",
     },
+    "build_v1_cli_builtin": {
+        "en": "the Dockerfile uses RUN --mount; docker-compose builds it through docker CLI {version}, "
+        "which has BuildKit built in",
+        "ko": "Dockerfile 이 RUN --mount 를 쓰고, docker-compose 가 BuildKit 이 들어 있는 docker CLI {version} 으로 "
+        "빌드합니다",
+    },
     "build_v1_cli_fix": {
         "en": "set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 for docker-compose builds",
         "ko": "docker-compose 로 빌드할 때 COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 을 설정하세요",

@@ -19,6 +19,7 @@ ROOT = ("docker", "info", "--format", "{{.DockerRootDir}}")
 PLUGIN = ("docker", "compose", "version", "--short")
 STANDALONE = ("docker-compose", "version", "--short")
 BUILDX = ("docker", "buildx", "version")
+CLIENT = ("docker", "version", "--format", "{{.Client.Version}}")
 MISSING = Outcome(127, missing=True)
 #: A machine where everything is in order: Engine 27, the Compose plugin, buildx.
 HEALTHY = {
@@ -288,8 +289,21 @@ V1_NO_BUILDX = {PLUGIN: MISSING, STANDALONE: Outcome(0, "1.29.2\n"), BUILDX: MIS
          "told otherwise; fix: set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 for docker-compose builds"),
         ({**V1_NO_BUILDX, BUILDX: HEALTHY[BUILDX]}, {"COMPOSE_DOCKER_CLI_BUILD": "1", "DOCKER_BUILDKIT": "1"},
          "ok  build: the Dockerfile uses RUN --mount; docker-compose builds it through docker buildx"),
+        ({**V1_NO_BUILDX, CLIENT: Outcome(0, "20.10.24+dfsg1\n")},
+         {"COMPOSE_DOCKER_CLI_BUILD": "1", "DOCKER_BUILDKIT": "1"},
+         "ok  build: the Dockerfile uses RUN --mount; docker-compose builds it through docker CLI 20.10.24+dfsg1, "
+         "which has BuildKit built in"),
+        ({**V1_NO_BUILDX, CLIENT: Outcome(0, "20.10.24+dfsg1\n")}, {},
+         "problem  build: the Dockerfile uses RUN --mount; docker-compose 1.29 uses the classic builder unless "
+         "told otherwise; fix: set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 for docker-compose builds"),
+        ({**V1_NO_BUILDX, CLIENT: Outcome(0, "28.2.2\n")},  # a CLI of 23 or later builds only through buildx
+         {"COMPOSE_DOCKER_CLI_BUILD": "1", "DOCKER_BUILDKIT": "1"},
+         "problem  build: the Dockerfile uses RUN --mount, which Compose 1.29 cannot build without buildx "
+         "(classic builder); fix: install the Compose v2 plugin (docker-compose-plugin), or docker-buildx-plugin "
+         "and set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1"),
     ],
-    ids=["v2", "v1-classic", "v1-buildx-unset", "v1-buildx-set"],
+    ids=["v2", "v1-classic", "v1-buildx-unset", "v1-buildx-set", "v1-cli-20.10-set", "v1-cli-20.10-unset",
+         "v1-cli-28-no-buildx"],
 )
 def test_a_dockerfile_with_buildkit_mounts(project: Path, changes: dict, environ: dict[str, str], line: str) -> None:
     dockerfile = project / "Dockerfile"

@@ -24,7 +24,8 @@ from typing import Any
 from newproj.errors import RenderError
 
 TEMPLATE_ID = "newproj:django"
-_RANDOM = re.compile(r"^\{\{\s*random_ascii_string\((\d+)\)\s*\}\}$")
+#: ``{{ random_ascii_string(N) }}`` after an optional literal marker (``django-insecure-``).
+_RANDOM = re.compile(r"^([A-Za-z0-9_-]*)\{\{\s*random_ascii_string\((\d+)\)\s*\}\}$")
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ def draw(length: int) -> str:
 def private_context(
     template_dir: Path, carried: Mapping[str, Any], answers: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The template's private keys: values the project carries win; ``random_ascii_string(N)`` is
-    drawn with :mod:`secrets`; other ``__`` keys are rendered as cookiecutter renders them."""
+    """The template's private keys: values the project carries win; ``random_ascii_string(N)``, after
+    an optional marker, is drawn with :mod:`secrets`; other ``__`` keys are rendered as cookiecutter
+    renders them."""
     defaults = json.loads((template_dir / "cookiecutter.json").read_text(encoding="utf-8"))
     private: dict[str, Any] = {}
     for key, value in defaults.items():
@@ -116,7 +118,7 @@ def private_context(
         if key in carried:
             private[key] = carried[key]
         elif isinstance(value, str) and (match := _RANDOM.match(value)):
-            private[key] = draw(int(match.group(1)))
+            private[key] = match.group(1) + draw(int(match.group(2)))
         elif key.startswith("__") and isinstance(value, str) and "{" in value:
             private[key] = _render_value(value, {**(answers or {}), **private})
         else:

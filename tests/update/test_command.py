@@ -64,12 +64,14 @@ def test_private_values_are_carried_drawn_or_rendered(tmp_path) -> None:
     (tmp_path / "cookiecutter.json").write_text(
         '{"port": 8000, "_raw": "{{ kept }}", "__dev_password": "{{ random_ascii_string(24) }}",'
         ' "__dev_key": "{{ random_ascii_string(12) }}", "__label": "{{ cookiecutter.port }}-x",'
-        ' "__prompts__": {"port": "Port"}}'
+        ' "__marked": "django-insecure-{{ random_ascii_string(20) }}", "__prompts__": {"port": "Port"}}'
     )
     private = private_context(tmp_path, {"__dev_key": "recorded"}, {"port": 9000})
     assert private["_raw"] == "{{ kept }}"
     assert private["__dev_key"] == "recorded"
     assert len(private["__dev_password"]) == 24 and private["__dev_password"].isalpha()
+    marker, drawn = private["__marked"][:16], private["__marked"][16:]
+    assert (marker, len(drawn), drawn.isalpha()) == ("django-insecure-", 20, True)
     assert private["__label"] == "9000-x"
     assert "__prompts__" not in private
 

@@ -34,7 +34,9 @@ git clone -q "$source_repo" "$clone"
 cd "$clone"
 start=$(date +%s)
 set +e
-bash .ci/run
+# 9>&-: .ci/run's children must not inherit the lock; the database servers it starts outlive it
+# and would hold the engine lock for every later Docker user of the machine.
+bash .ci/run 9>&-
 status=$?
 set -e
 echo "as_new_machine: .ci/run exited ${status} after $(( $(date +%s) - start )) s (cold)"

@@ -13,9 +13,9 @@ from typing import Any
 
 from newproj.errors import CannotWrite, NewprojError, RenderError, TargetExistsError, UsageError
 from newproj.model import DEV_VALUES, Answers, cookiecutter_json, finish_project, private_values
+from newproj.origin import installed_origin
 from newproj.templates import django_template
 
-TEMPLATE_ID = "newproj:django"
 #: Files a ``--force`` run leaves alone when they exist: new secrets would lock the
 #: project out of the database volume created with the old ones.
 KEEP_IF_PRESENT = (".env",)
@@ -72,12 +72,14 @@ def build_context(
     private = {key: value for key, value in cookiecutter_json().items() if key.startswith("_")}
     template = django_template()
     cache = _bytecode_cache()
+    origin = installed_origin()  # a git URL and commit when newproj was installed from git
     return {
         "cookiecutter": {
             **private,
             **(private_values() if dev_values is None else dev_values),
             **answers.to_context(),
-            "_template": TEMPLATE_ID,
+            "_template": origin.template,
+            "_commit": origin.commit,
             "_repo_dir": str(template),
             "_output_dir": str(output_dir),
             "_checkout": None,
@@ -120,7 +122,7 @@ def _render(answers: Answers, output_dir: Path, dev_values: dict[str, str] | Non
         raise RenderError(f"{err.message}: {err.error.message}") from err
     except (CookiecutterException, TemplateError) as err:
         raise RenderError(str(err)) from err
-    finish_project(str(project), context["cookiecutter"])
+    finish_project(str(project), context["cookiecutter"], context["cookiecutter"]["_commit"])
     return project
 
 

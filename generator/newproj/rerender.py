@@ -22,8 +22,8 @@ from types import ModuleType
 from typing import Any
 
 from newproj.errors import RenderError
+from newproj.origin import TEMPLATE_ID
 
-TEMPLATE_ID = "newproj:django"
 #: ``{{ random_ascii_string(N) }}`` after an optional literal marker (``django-insecure-``).
 _RANDOM = re.compile(r"^([A-Za-z0-9_-]*)\{\{\s*random_ascii_string\((\d+)\)\s*\}\}$")
 

@@ -19,6 +19,7 @@ from typing import Any
 from newproj.envmerge import EnvMerge, dev_values_from_env, example_keys, merge_env, parse, retire_env
 from newproj.errors import CannotWrite, UsageError
 from newproj.merge import CONFLICT_START, FileChange, merge_trees
+from newproj.origin import installed_origin
 from newproj.record import RECORD_NAME, Record, read_record
 from newproj.rerender import Rendering, load_model, render
 from newproj.snapshots import cached_snapshot, released_versions, renames_between
@@ -87,8 +88,12 @@ def _read(project: Path, relative: str) -> bytes | None:
 
 
 def _next_record(record: Record, new: Rendering) -> dict[str, Any]:
-    """The new render's record, keeping where a cruft-made project's template comes from."""
+    """The new render's record, naming the installed template's git origin when there is one, and
+    keeping where a cruft-made project's template comes from."""
     data = dict(new.record)
+    origin = installed_origin()
+    data["template"], data["commit"] = origin.template, origin.commit
+    data["context"]["cookiecutter"]["_template"] = origin.template
     if "skip" in record.data:
         data["skip"] = record.data["skip"]
     if record.data.get("template") != data.get("template"):

@@ -25,7 +25,7 @@ import yaml
 from hypothesis import strategies as st
 from newproj.finish import cruft_record, files_to_remove, record_text
 from newproj.model import FIELDS, PRIVATE_KEYS, Answers, cookiecutter_json
-from newproj.render import TEMPLATE_ID
+from newproj.origin import TEMPLATE_ID
 from newproj.rules import DATABASE_VERSIONS, DATABASES, DJANGO_VERSIONS, LANGUAGES, PYTHON_VERSIONS
 from newproj.templates import django_template
 

@@ -68,6 +68,7 @@ EXPECTED_FILES = {
     "deploy/swarm/docker-stack.yml",
     "docker-compose.yml",
     "docker/entrypoint.sh",
+    "docker/healthcheck.py",
     "docker/lock.py",
     "docker/requirements-uv.txt",
     "manage.py",

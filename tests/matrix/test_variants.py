@@ -349,36 +349,46 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert all(
         f.split()[0] in by_stage or f.startswith(f"python:{answers.python_version}-slim") for f in froms
     )
-    assert set(by_stage) == {"base", "uv", "builder", "runtime", "development", "production"}
-    # development and production start from the runtime stage, which copies only the venv
+    assert set(by_stage) == {"base", "builder", "runtime", "development", "production"}
     assert [f for f in froms if f.endswith(("AS development", "AS production"))] == [
         "runtime AS development",
         "runtime AS production",
     ]
-    assert ("COPY", "--from=builder /opt/venv /opt/venv") in by_stage["runtime"]
+    # runtime has the venv without the build tools: with MySQL/MariaDB the builder has compilers, so runtime
+    # copies only the venv; otherwise the builder has none and runtime starts from it (no second copy)
+    mysql_like = answers.database in ("mysql", "mariadb")
+    if mysql_like:
+        assert "base AS runtime" in froms
+        assert ("COPY", "--from=builder /opt/venv /opt/venv") in by_stage["runtime"]
+    else:
+        assert "builder AS runtime" in froms
+        assert not [rest for keyword, rest in by_stage["runtime"] if keyword == "COPY"]
+    assert ("ENTRYPOINT", '["/bin/sh", "/app/docker/entrypoint.sh"]') in by_stage["runtime"]
 
     env = " ".join(rest for keyword, rest in by_stage["base"] if keyword == "ENV")
     assert "PYTHONDONTWRITEBYTECODE=1" in env and "PYTHONUNBUFFERED=1" in env
     assert ("WORKDIR", "/app") in steps
 
-    # dependencies in their own layer, before the source is copied: only the lock, bind-mounted,
-    # installed by uv (itself from a hashed lock, mounted from its own stage) with a package cache mount
+    # dependencies in their own layer, before any source is copied: only the lock, bind-mounted, installed by
+    # the image's pip into a venv without pip, with a package cache mount; bytecode compiled at build time
     order = [f"{keyword} {rest}" for keyword, rest in steps]
-    [install] = [i for i, step in enumerate(order) if "uv pip install" in step]
+    [install] = [i for i, step in enumerate(order) if " pip " in step and "install" in step]
     assert order[install].startswith(
-        "RUN --mount=type=cache,target=/root/.cache/uv "
-        "--mount=type=bind,from=uv,source=/opt/uv,target=/opt/uv "
+        "RUN --mount=type=cache,target=/root/.cache/pip "
         "--mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt "
     )
-    assert "/opt/uv/bin/uv pip install --python /opt/venv/bin/python --require-hashes" in order[install]
-    assert order[install].endswith("-r /tmp/requirements.txt")
+    assert "python -m venv --without-pip /opt/venv" in order[install]
+    assert "python -m pip --python /opt/venv/bin/python install --require-hashes --no-compile " in order[install]
+    assert order[install].endswith("-r /tmp/requirements.txt && python -m compileall -q -j 0 /opt/venv/lib")
     assert install < order.index("COPY . .")
     assert not [step for step in order if step.startswith("COPY") and "requirements" in step]
-    [uv_install] = [rest for keyword, rest in by_stage["uv"] if keyword == "RUN"]
-    assert "python -m pip install --require-hashes --only-binary=:all: --target /opt/uv" in uv_install
-    assert "source=docker/requirements-uv.txt" in uv_install
-    # nothing of uv reaches an image: no stage copies from the uv stage
-    assert not [rest for keyword, rest in steps if keyword == "COPY" and "--from=uv" in rest]
+    assert "uv" not in text.split()  # uv locks (docker/lock.py); the image installs with pip
+    # the non-root user: in the install layer, or (MySQL/MariaDB) with the run-time library in base
+    user_stage = "base" if mysql_like else "builder"
+    assert 'useradd --system --uid "${UID}"' in " ".join(rest for _, rest in by_stage[user_stage])
+    # development copies no source: compose bind-mounts it, so a code change leaves nothing to rebuild
+    assert not [rest for keyword, rest in by_stage["development"] if keyword == "COPY"]
+    assert ("COPY", ". .") in by_stage["production"]
 
     for name in ("development", "production"):
         stage = dict(by_stage[name])
@@ -406,7 +416,8 @@ def test_compiler_only_in_the_builder_stage(variant: Variant, project: Path) -> 
     builder = " ".join(rest for keyword, rest in by_stage["builder"] if keyword == "RUN")
     mysql_like = variant.answers.database in ("mysql", "mariadb")
     assert ("gcc" in builder and "default-libmysqlclient-dev" in builder) is mysql_like
-    for name in ("base", "uv", "runtime", "development", "production"):
+    # (without MySQL/MariaDB, runtime starts from the builder, which then has no compiler: asserted above)
+    for name in ("base", "runtime", "development", "production"):
         runs = " ".join(rest for keyword, rest in by_stage[name] if keyword == "RUN")
         assert "gcc" not in runs and "-dev" not in runs, name
 

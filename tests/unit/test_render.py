@@ -70,6 +70,7 @@ EXPECTED_FILES = {
     "docker-compose.yml",
     "docker/dev.env",
     "docker/entrypoint.sh",
+    "docker/healthcheck.py",
     "docker/lock.py",
     "docker/requirements-uv.txt",
     "manage.py",

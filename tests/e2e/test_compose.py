@@ -12,6 +12,7 @@ import json
 import os
 import re
 import secrets
+import shlex
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -174,6 +175,24 @@ class TestComposeProject:
         finally:
             views.write_text(original, encoding="utf-8")
         wait_until_served(project, views, lambda body: marker not in body, "runserver to reload the original")
+
+    def test_the_readme_relock_command_runs_without_the_database(self, project: RunningProject) -> None:
+        """The README's one command to re-lock, in the web container, run with ``--check`` (the real one
+        needs PyPI): a one-off command neither waits for nor migrates the database."""
+        readme = (project.path / "README.md").read_text(encoding="utf-8")
+        [line] = {m for m in re.findall(r"^docker compose run .*docker/lock\.py$", readme, re.M)}
+        args = shlex.split(line.replace("$(id -u):$(id -g)", f"{os.getuid()}:{os.getgid()}"))
+        assert args[:3] == ["docker", "compose", "run"]
+        if project.answers.database != "sqlite":
+            project.compose("stop", "db", timeout=120)
+        try:
+            result = project.compose(*args[2:], "--check", check=False, timeout=300)
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert "migrat" not in (result.stdout + result.stderr).lower()
+        finally:
+            if project.answers.database != "sqlite":
+                project.compose("start", "db", timeout=120)
+        wait_for(lambda: get(f"{project.url}/health/").status == 200, 180, "/health/ to answer 200 again")
 
     def test_health_follows_the_database(self, project: RunningProject) -> None:
         if project.answers.database == "sqlite":

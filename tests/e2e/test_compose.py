@@ -97,6 +97,36 @@ def check_home_and_health(project: RunningProject) -> None:
                   f"(port {project.answers.port})")
 
 
+#: Run in the web container: load what a development server loads (settings, every URL pattern, the
+#: middleware, the runserver and migrate commands, the database connection) and report which modules of
+#: the virtual environment have no bytecode, how many .po files the image kept, and one Korean string.
+SERVER_IMPORTS_CHECK = """
+import importlib.util, json, os, sys
+import django
+django.setup()
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import load_command_class
+from django.db import connection
+from django.urls import get_resolver
+from django.utils import translation
+WSGIHandler()
+load_command_class("django.core", "migrate")
+load_command_class("django.contrib.staticfiles", "runserver")
+connection.ensure_connection()
+def walk(patterns):
+    for pattern in patterns:
+        walk(getattr(pattern, "url_patterns", []))
+walk(get_resolver().url_patterns)
+venv = [m.__file__ for m in list(sys.modules.values())
+        if (getattr(m, "__file__", None) or "").startswith("/opt/venv/") and m.__file__.endswith(".py")]
+with translation.override("ko"):
+    ko_log_in = translation.gettext("Log in")
+po = sum(name.endswith(".po") for _, _, names in os.walk("/opt/venv") for name in names)
+print(json.dumps({"venv_modules": len(venv), "po_files": po, "ko_log_in": ko_log_in,
+                  "without_bytecode": sorted(f for f in venv if not os.path.exists(importlib.util.cache_from_source(f)))}))
+"""
+
+
 def check_own_tests_pass(project: RunningProject) -> None:
     result = project.compose("exec", "-T", "web", "python", "manage.py", "test", "--noinput", check=False)
     output = (result.stdout + result.stderr).replace("\r\n", "\n")
@@ -158,6 +188,17 @@ class TestComposeProject:
     def test_no_migration_is_pending(self, project: RunningProject) -> None:
         result = project.compose("exec", "-T", "web", "python", "manage.py", "migrate", "--check", check=False)
         assert result.returncode == 0, result.stdout + result.stderr
+
+    def test_what_a_server_imports_has_bytecode_and_translations_stay(self, project: RunningProject) -> None:
+        # The install step compiles all but the packages a server never imports and drops the .po sources:
+        # a module that lost its .pyc by mistake would be compiled again by every process at start.
+        result = project.compose("exec", "-T", "web", "python", "-c", SERVER_IMPORTS_CHECK, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        report = json.loads(result.stdout)
+        assert report["venv_modules"] > 200, report  # Django, its apps and the driver were loaded
+        assert report["without_bytecode"] == [], report
+        assert report["po_files"] == 0, report
+        assert report["ko_log_in"] not in ("", "Log in"), report  # the admin's Korean catalogue (.mo) is there
 
     def test_web_runs_as_the_non_root_user(self, project: RunningProject) -> None:
         assert project.compose("exec", "-T", "web", "id", "-u").stdout.strip() == "10001"

@@ -7,10 +7,12 @@ their findings are attributed back to each variant's folder.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -379,7 +381,26 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     )
     assert "python -m venv --without-pip /opt/venv" in order[install]
     assert "python -m pip --python /opt/venv/bin/python install --require-hashes --no-compile " in order[install]
-    assert order[install].endswith("-r /tmp/requirements.txt && python -m compileall -q -j 0 /opt/venv/lib")
+    # translation sources go (Django reads only .mo); bytecode for all but the modules a server never imports
+    assert "-r /tmp/requirements.txt && find /opt/venv/lib -name '*.po' -delete && python -m compileall -q -j 0 -x " \
+        in order[install]
+    assert order[install].endswith(" /opt/venv/lib")
+    never_imported = re.compile(shlex.split(order[install].split(" -x ", 1)[1])[0])
+    settings = (project / answers.project_slug / "settings" / "base.py").read_text(encoding="utf-8")
+    installed = ast.literal_eval(re.search(r"^INSTALLED_APPS = (\[.*?\])$", settings, re.M | re.S).group(1))
+    for app in installed:  # no installed app, nor the database backend in use, loses its bytecode
+        assert not never_imported.search("/site-packages/" + app.replace(".", "/") + "/apps.py"), app
+    backend = {"sqlite": "sqlite3", "postgresql": "postgresql"}.get(answers.database, "mysql")
+    assert not never_imported.search(f"/site-packages/django/db/backends/{backend}/base.py")
+    assert never_imported.search("/site-packages/django/conf/locale/ko/formats.py")
+    assert not never_imported.search("/site-packages/django/conf/locale/__init__.py")
+    # production serves with gunicorn, left out above: its stage compiles it, in the collectstatic layer
+    [collect] = [rest for keyword, rest in by_stage["production"] if keyword == "RUN"]
+    assert collect.startswith(f"python -m compileall -q /opt/venv/lib/python{answers.python_version}/site-packages/gunicorn && ")
+    assert never_imported.search(f"/opt/venv/lib/python{answers.python_version}/site-packages/gunicorn/app/base.py")
+    # /app is made in an earlier layer, so WORKDIR adds none (each layer costs a build seconds here)
+    assert ("WORKDIR", "/app") in by_stage["runtime"]
+    assert "mkdir /app" in " ".join(rest for keyword, rest in by_stage["base" if mysql_like else "builder"])
     assert install < order.index("COPY . .")
     assert not [step for step in order if step.startswith("COPY") and "requirements" in step]
     assert "uv" not in text.split()  # uv locks (docker/lock.py); the image installs with pip

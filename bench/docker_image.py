@@ -12,8 +12,8 @@ Prints, for the same starter app:
 - a cold build (no layer cache) of newproj's development image against a cold build of the
   `docker init` style Dockerfile, alternated in the same run, each first in every other round
   (goal: at most 0.8 of it, judged on the medians); both keep their BuildKit package cache mounts,
-  as a teammate's machine does. The ratio of the best rounds is printed too: on a noisy machine
-  noise only ever adds time, so it is the steadier comparison of the two Dockerfiles;
+  as a teammate's machine does. Every round and the ratio of the best rounds are printed too, to
+  show how far the machine's noise moves the figure (one fast round of either side moves the best);
 - rebuild after a one-line source change, as a share of a cold build (goal: at most 0.10);
 - the database container's own time to healthy on a fresh volume (`db_ready_s`), and the time
   from `docker compose up` (fresh volumes) to every service healthy (goal: within 3 s of

@@ -485,10 +485,16 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     assert ".:/app" in web["volumes"]
     assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
     # healthy within a second of ready, in a form Engine 20.10 and Compose 1.29 accept (no start_interval)
-    for service in compose["services"].values():
+    # web: while starting, one check keeps asking (docker/healthcheck.py) for less than its timeout, since
+    # the next check starts only an interval after one ends
+    for name, service in compose["services"].items():
         check = service["healthcheck"]
-        assert (check["interval"], check["timeout"]) == ("1s", "3s")
+        assert (check["interval"], check["timeout"]) == ("1s", "10s" if name == "web" else "3s"), name
         assert "start_interval" not in check
+    script = (project / "docker" / "healthcheck.py").read_text(encoding="utf-8")
+    keep_asking = float(re.search(r"^KEEP_ASKING_FOR = ([0-9.]+)", script, re.M).group(1))
+    assert 5 <= keep_asking < 10, keep_asking
+    assert re.search(r"^START_PERIOD = 30\.0", script, re.M) and web["healthcheck"]["start_period"] == "30s"
 
     if answers.database == "sqlite":
         assert set(compose["services"]) == {"web"}

@@ -5,7 +5,7 @@
 
 {{ "Docker Engine 20.10 에는 start_interval 이 없어 검사는 처음부터 1초 간격입니다." if ko else "Docker Engine 20.10 has no start_interval, so checks run a second apart from the start." }}
 {{ "그래서 컨테이너가 막 시작된 동안(처음 30초, docker-compose.yml 의 start_period)에는" if ko else "While the container is starting (its first 30 s, the start_period of docker-compose.yml)," }}
-{{ "한 번의 검사가 0.1초마다 최대 2.5초까지 다시 묻습니다: 앱이 준비되고 0.1초 안에" if ko else "one check asks again every 0.1 s for up to 2.5 s: the container turns healthy within" }}
+{{ "한 번의 검사가 0.1초마다 최대 9초까지 다시 묻습니다: 앱이 준비되고 0.1초 안에" if ko else "one check asks again every 0.1 s for up to 9 s: the container turns healthy within" }}
 {{ "healthy 가 됩니다. 그 뒤의 검사는 한 번만 묻습니다." if ko else "0.1 s of the app being ready. Later checks ask once." }}
 """
 
@@ -16,7 +16,9 @@ import time
 from urllib.parse import urlsplit
 
 START_PERIOD = 30.0  # {{ "docker-compose.yml 의 start_period 와 같게" if ko else "the same as start_period in docker-compose.yml" }}
-KEEP_ASKING_FOR = 2.5  # {{ "헬스 체크의 timeout(3초)보다 짧게" if ko else "shorter than the healthcheck's timeout (3 s)" }}
+# {{ "다음 검사는 이 검사가 끝나고 interval(1초)이 지나야 시작합니다:" if ko else "The next check starts only an interval (1 s) after this one ends:" }}
+# {{ "그 사이에 준비된 앱이 기다리지 않도록, 시작하는 동안 한 번의 검사가 오래 묻습니다" if ko else "one check asks for long while starting, so an app ready in between does not wait" }}
+KEEP_ASKING_FOR = 9.0  # {{ "헬스 체크의 timeout(10초)보다 짧게" if ko else "shorter than the healthcheck's timeout (10 s)" }}
 ASK_EVERY = 0.1
 
 

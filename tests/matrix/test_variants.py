@@ -378,16 +378,24 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert order[install].startswith(
         "RUN --mount=type=cache,target=/root/.cache/pip "
         "--mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt "
+        "--mount=type=tmpfs,target=/stage "
     )
     assert "python -m venv --without-pip /opt/venv" in order[install]
-    assert "python -m pip --python /opt/venv/bin/python install --require-hashes --no-compile " in order[install]
-    # translation sources go (Django reads only .mo); bytecode for all but the modules a server never imports
-    assert "-r /tmp/requirements.txt && find /opt/venv/lib -name '*.po' -delete && python -m compileall -q -j 0 -x " \
+    # installed onto the tmpfs (/stage), trimmed there, and only what is kept is copied into the layer
+    assert "python -m pip --python /opt/venv/bin/python install --root /stage --require-hashes --no-compile " \
         in order[install]
-    assert order[install].endswith(" /opt/venv/lib")
+    # translation sources go (Django reads only .mo), and every language's translations but English and Korean
+    # (pages/checks.py names a language in use whose translations were removed); bytecode for all but the
+    # modules a server never imports, compiled with the paths they will have in the image
+    assert "-r /tmp/requirements.txt && find /stage -name '*.po' -delete " \
+        "&& find /stage -path '*/locale/*' -prune -type d ! -name en ! -name ko -exec rm -r {} + " \
+        "&& python -m compileall -q -j 0 --invalidation-mode unchecked-hash -x " in order[install]
+    assert order[install].endswith(" -s /stage -p / /stage/opt/venv/lib && cp -a /stage/opt/venv/. /opt/venv/")
     never_imported = re.compile(shlex.split(order[install].split(" -x ", 1)[1])[0])
     settings = (project / answers.project_slug / "settings" / "base.py").read_text(encoding="utf-8")
     installed = ast.literal_eval(re.search(r"^INSTALLED_APPS = (\[.*?\])$", settings, re.M | re.S).group(1))
+    # pages' runserver (it migrates before serving, in the process that has loaded Django) replaces staticfiles'
+    assert installed.index("pages") < installed.index("django.contrib.staticfiles")
     for app in installed:  # no installed app, nor the database backend in use, loses its bytecode
         assert not never_imported.search("/site-packages/" + app.replace(".", "/") + "/apps.py"), app
     backend = {"sqlite": "sqlite3", "postgresql": "postgresql"}.get(answers.database, "mysql")
@@ -396,7 +404,8 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert not never_imported.search("/site-packages/django/conf/locale/__init__.py")
     # production serves with gunicorn, left out above: its stage compiles it, in the collectstatic layer
     [collect] = [rest for keyword, rest in by_stage["production"] if keyword == "RUN"]
-    assert collect.startswith(f"python -m compileall -q /opt/venv/lib/python{answers.python_version}/site-packages/gunicorn && ")
+    assert collect.startswith(f"python -m compileall -q --invalidation-mode unchecked-hash "
+                              f"/opt/venv/lib/python{answers.python_version}/site-packages/gunicorn && ")
     assert never_imported.search(f"/opt/venv/lib/python{answers.python_version}/site-packages/gunicorn/app/base.py")
     # /app is made in an earlier layer, so WORKDIR adds none (each layer costs a build seconds here)
     assert ("WORKDIR", "/app") in by_stage["runtime"]
@@ -485,12 +494,17 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     assert ".:/app" in web["volumes"]
     assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
     # healthy within a second of ready, in a form Engine 20.10 and Compose 1.29 accept (no start_interval)
-    # web: while starting, one check keeps asking (docker/healthcheck.py) for less than its timeout, since
-    # the next check starts only an interval after one ends
+    # one check keeps asking (web: docker/healthcheck.py while starting; the database: a shell loop) for less
+    # than its timeout, since the next check starts only an interval after one ends
     for name, service in compose["services"].items():
         check = service["healthcheck"]
-        assert (check["interval"], check["timeout"]) == ("1s", "10s" if name == "web" else "3s"), name
+        assert (check["interval"], check["timeout"]) == ("1s", "10s"), name
         assert "start_interval" not in check
+        if name == "db":
+            [kind, loop] = check["test"]
+            assert kind == "CMD-SHELL" and loop.startswith("end=$$(($$(date +%s) + 8)); until "), loop
+            assert loop.endswith("; do [ $$(date +%s) -lt $$end ] || exit 1; sleep 0.1; done"), loop
+            assert check["retries"] == 5
     script = (project / "docker" / "healthcheck.py").read_text(encoding="utf-8")
     keep_asking = float(re.search(r"^KEEP_ASKING_FOR = ([0-9.]+)", script, re.M).group(1))
     assert 5 <= keep_asking < 10, keep_asking

@@ -4,16 +4,22 @@
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
+from django.contrib.staticfiles.management.commands.runserver import Command as StaticfilesRunserver
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import get_commands, load_command_class
 from django.db import OperationalError
-from django.test import SimpleTestCase, TestCase
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.html import escape
 
 import {{ cookiecutter.project_slug }}.settings.base as base_settings
+from pages import checks
 from pages.context_processors import PROJECT_DESCRIPTION, PROJECT_NAME
+from pages.management.commands import runserver
 
 
 def unreachable_database() -> mock.MagicMock:
@@ -107,3 +113,145 @@ class SecretFileTests(SimpleTestCase):
             message = "Set EXAMPLE_KEY or EXAMPLE_KEY_FILE in the environment"
             with self.assertRaisesMessage(ImproperlyConfigured, message):
                 base_settings.env_required("EXAMPLE_KEY")
+
+
+class TranslationsCheckTests(SimpleTestCase):
+    """{{ "pages.E001: 쓰는 언어의 번역이 지워졌으면 check 가 멈춥니다" if ko else "pages.E001: check stops when a language in use lost its translations" }}."""
+
+    def setUp(self) -> None:
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        # {{ "Dockerfile 이 남기는 언어만 있는 가짜 locale 폴더" if ko else "a stand-in locale folder with only the languages the Dockerfile keeps" }}
+        for locale in ("en", "ko"):
+            catalog = Path(folder.name) / locale / "LC_MESSAGES"
+            catalog.mkdir(parents=True)
+            (catalog / "django.mo").touch()
+        patcher = mock.patch.object(checks, "DJANGO_LOCALE", Path(folder.name))
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def errors(self) -> list[str]:
+        return [f"{error.id}: {error.msg}" for error in checks.check_translations_installed()]
+
+    def test_the_kept_languages_pass_with_their_regional_codes(self) -> None:
+        for code in ("en-us", "en", "ko-kr", "ko"):
+            with self.subTest(code=code), override_settings(LANGUAGE_CODE=code):
+                self.assertEqual(self.errors(), [])
+
+    def test_a_removed_language_code_is_named_with_the_fix(self) -> None:
+        with override_settings(LANGUAGE_CODE="ja"):
+            [error] = checks.check_translations_installed()
+        self.assertEqual(error.id, "pages.E001")
+        self.assertIn("translations for ja are not installed", error.msg)
+        self.assertIn("! -name ja", error.hint)
+
+    def test_locale_middleware_makes_every_language_of_languages_count(self) -> None:
+        middleware = [*base_settings.MIDDLEWARE, "django.middleware.locale.LocaleMiddleware"]
+        languages = [("en", "English"), ("fr", "French"), ("pt-br", "Brazilian Portuguese")]
+        with override_settings(MIDDLEWARE=middleware, LANGUAGES=languages):
+            [error] = self.errors()
+        self.assertIn("pages.E001: Django's translations for fr, pt-br are not installed", error)
+        # {{ "LocaleMiddleware 가 없으면 LANGUAGE_CODE 만" if ko else "without LocaleMiddleware, only LANGUAGE_CODE counts" }}
+        with override_settings(LANGUAGES=languages):
+            self.assertEqual(self.errors(), [])
+
+    def test_a_language_django_has_no_translations_for_is_not_reported(self) -> None:
+        with override_settings(LANGUAGE_CODE="tlh"):
+            self.assertEqual(self.errors(), [])
+
+    def test_this_install_has_the_translations_of_its_own_settings(self) -> None:
+        installed = Path(checks.django.__file__).resolve().parent / "conf" / "locale"
+        with mock.patch.object(checks, "DJANGO_LOCALE", installed):
+            self.assertEqual(self.errors(), [])
+
+
+class RunserverTests(SimpleTestCase):
+    """{{ "runserver 는 부모에서 한 번 마이그레이션, 자식은 끝난 뒤 서비스" if ko else "DJANGO_MIGRATE_ON_START=1: runserver migrates once in the parent; the child serves after" }}."""
+
+    def setUp(self) -> None:
+        environ = mock.patch.dict(os.environ)
+        environ.start()
+        self.addCleanup(environ.stop)
+        for name in ("DJANGO_MIGRATE_ON_START", DJANGO_AUTORELOAD_ENV, runserver.MIGRATED_FD):
+            os.environ.pop(name, None)
+        self.call = self.started(mock.patch("pages.management.commands.runserver.call_command"))
+        self.serve = self.started(mock.patch.object(StaticfilesRunserver, "run"))
+
+    def started(self, patcher: Any) -> mock.MagicMock:
+        self.addCleanup(patcher.stop)
+        return patcher.start()
+
+    def run_command(self, **options: object) -> None:
+        load_command_class("pages", "runserver").run(**options)
+
+    def answer_of_the_parent(self) -> bytes:
+        descriptor = int(os.environ[runserver.MIGRATED_FD])
+        self.addCleanup(os.close, descriptor)
+        return os.read(descriptor, 1)  # {{ "스레드가 끝날 때까지 기다립니다" if ko else "blocks until the thread is done" }}
+
+    def pipe_holding(self, answer: bytes) -> None:
+        read_end, write_end = os.pipe()
+        os.write(write_end, answer)
+        os.close(write_end)
+        self.addCleanup(os.close, read_end)
+        os.environ[runserver.MIGRATED_FD] = str(read_end)
+
+    def test_pages_runserver_replaces_staticfiles_runserver(self) -> None:
+        self.assertEqual(get_commands()["runserver"], "pages")
+        self.assertIsInstance(load_command_class("pages", "runserver"), StaticfilesRunserver)
+
+    def test_without_the_reloader_it_migrates_then_serves(self) -> None:
+        os.environ["DJANGO_MIGRATE_ON_START"] = "1"
+        self.run_command(use_reloader=False)
+        self.call.assert_called_once_with("migrate", interactive=False)
+        self.serve.assert_called_once_with(use_reloader=False)
+        self.assertNotIn(runserver.MIGRATED_FD, os.environ)
+
+    def test_the_parent_migrates_beside_the_child_and_says_when_done(self) -> None:
+        os.environ["DJANGO_MIGRATE_ON_START"] = "1"
+        self.run_command(use_reloader=True)
+        self.serve.assert_called_once_with(use_reloader=True)  # {{ "자식은 바로 시작합니다" if ko else "the child starts at once" }}
+        self.assertEqual(self.answer_of_the_parent(), b"1")
+        self.call.assert_called_once_with("migrate", interactive=False)
+
+    def test_a_failed_migration_is_answered_0(self) -> None:
+        os.environ["DJANGO_MIGRATE_ON_START"] = "1"
+        self.call.side_effect = RuntimeError("database gone")
+        with mock.patch("threading.excepthook") as printed:
+            migration = runserver.migrate_beside_the_child()
+            self.assertEqual(self.answer_of_the_parent(), b"0")
+            migration.join()  # {{ "스레드는 답한 뒤에 오류를 출력합니다" if ko else "the thread prints the error after it answers" }}
+        self.assertIn("database gone", str(printed.call_args.args[0].exc_value))
+
+    def test_the_child_serves_once_the_parent_is_done(self) -> None:
+        os.environ.update({"DJANGO_MIGRATE_ON_START": "1", DJANGO_AUTORELOAD_ENV: "true"})
+        # {{ "b\"\": 코드가 바뀐 뒤의 자식 (이미 끝남): 새 마이그레이션 파일이 있는지 다시 묻습니다" if ko else "b\"\": a child after a code change (done before): it asks again for new migrations" }}
+        for answer, just_migrated in ((b"1", True), (b"", False)):
+            with self.subTest(answer=answer):
+                self.pipe_holding(answer)
+                command = load_command_class("pages", "runserver")
+                command.run(use_reloader=True)
+                self.assertIs(command.just_migrated, just_migrated)
+                with mock.patch.object(StaticfilesRunserver, "check_migrations") as asked:
+                    command.check_migrations()
+                self.assertEqual(asked.call_count, 0 if just_migrated else 1)
+        self.call.assert_not_called()
+        self.assertEqual(self.serve.call_count, 2)
+
+    def test_the_child_stops_with_exit_code_1_when_the_migrations_failed(self) -> None:
+        os.environ.update({"DJANGO_MIGRATE_ON_START": "1", DJANGO_AUTORELOAD_ENV: "true"})
+        self.pipe_holding(b"0")
+        with mock.patch("sys.stderr"), self.assertRaises(SystemExit) as stopped:
+            self.run_command(use_reloader=True)
+        self.assertEqual(stopped.exception.code, 1)
+        self.serve.assert_not_called()
+
+    def test_without_the_variable_it_only_serves(self) -> None:
+        for value in (None, "0"):
+            with self.subTest(value=value):
+                if value is not None:
+                    os.environ["DJANGO_MIGRATE_ON_START"] = value
+                self.run_command(use_reloader=True)
+        self.call.assert_not_called()
+        self.assertEqual(self.serve.call_count, 2)
+        self.assertNotIn(runserver.MIGRATED_FD, os.environ)

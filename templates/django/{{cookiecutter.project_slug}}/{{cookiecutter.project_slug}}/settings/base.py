@@ -51,13 +51,14 @@ CSRF_TRUSTED_ORIGINS = env_list(
 )
 
 INSTALLED_APPS = [
+    # {{ "pages 가 staticfiles 앞: pages 의 runserver 가 대신합니다 (먼저 마이그레이션)" if ko else "pages before staticfiles: pages' runserver replaces staticfiles' (it migrates before serving)" }}
+    "pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "pages",
 ]
 
 MIDDLEWARE = [

@@ -98,10 +98,10 @@ def check_home_and_health(project: RunningProject) -> None:
 
 
 #: Run in the web container: load what a development server loads (settings, every URL pattern, the
-#: middleware, the runserver and migrate commands, the database connection) and report which modules of
-#: the virtual environment have no bytecode or a .pyc that checks its source, how many .po files the image
-#: kept, the languages it kept translations for, one Korean string, and what pages.E001 says of a language
-#: the image dropped and of the ones it kept.
+#: middleware, the runserver and migrate commands, the database connection, the date formats of English
+#: and Korean) and report which modules of the virtual environment have no bytecode or a .pyc that checks
+#: its source, how many .po files the image kept, the languages it kept translations for, one Korean
+#: string, and what pages.E001 says of a language the image dropped and of the ones it kept.
 SERVER_IMPORTS_CHECK = """
 import importlib.util, json, os, sys
 import django
@@ -119,10 +119,14 @@ def walk(patterns):
     for pattern in patterns:
         walk(getattr(pattern, "url_patterns", []))
 walk(get_resolver().url_patterns)
-venv = [m.__file__ for m in list(sys.modules.values())
-        if (getattr(m, "__file__", None) or "").startswith("/opt/venv/") and m.__file__.endswith(".py")]
+from django.utils import formats
 with translation.override("ko"):
     ko_log_in = translation.gettext("Log in")
+    formats.get_format("DATE_FORMAT")  # imports the kept languages' formats modules
+with translation.override("en-us"):
+    formats.get_format("DATE_FORMAT")
+venv = [m.__file__ for m in list(sys.modules.values())
+        if (getattr(m, "__file__", None) or "").startswith("/opt/venv/") and m.__file__.endswith(".py")]
 po = sum(name.endswith(".po") for _, _, names in os.walk("/opt/venv") for name in names)
 kept = sorted({name for top, dirs, _ in os.walk("/opt/venv") if os.path.basename(top) == "locale"
                for name in dirs if name != "__pycache__"})

@@ -16,7 +16,7 @@ from typing import Any
 
 from newproj.model_messages import KINDS, MODEL_MESSAGES
 
-TEMPLATE_VERSION = "5"
+TEMPLATE_VERSION = "6"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")

@@ -19,6 +19,8 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -324,3 +326,74 @@ def test_production_refuses_the_committed_development_values(
     assert (refused.returncode, refused.stdout, refused.stderr) == (1, "", line + "\n"), output(refused)
     accepted = manage(python, project, pip_env(**production), "check", "--deploy", "--fail-level", "WARNING")
     assert accepted.returncode == 0, output(accepted)
+
+
+#: Settings for the probe: the development ones, and a line in a file naming the process that loaded them.
+PROBE_SETTINGS = """import os
+
+from .development import *  # noqa: F403
+
+with open(os.environ["NEWPROJ_PROBE"], "a") as probe:
+    probe.write(f"{os.environ.get('RUN_MAIN', 'parent')} {os.getpid()}\\n")
+"""
+
+
+def answers_200(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("migrate_on_start", [False, True], ids=["serve-only", "migrate-on-start"])
+def test_runserver_starts_its_child_before_it_loads_the_project(
+    migrate_on_start: bool,
+    tmp_path: Path,
+    interpreters: Callable[[str], tuple[str, str]],
+    venvs: Callable[[str, str, Path], Path],
+    pip_env: Callable[..., dict[str, str]],
+) -> None:
+    # manage.py runserver: the reloader's parent starts the child before Django loads, so only the child
+    # loads the project; with DJANGO_MIGRATE_ON_START=1 the parent loads it too, to migrate beside the child.
+    # Django's own parent loads the project first, always (two loads, one after the other).
+    django = _MODEL.DJANGO_VERSIONS[-1]
+    interpreter, python_version = interpreters(django)
+    answers = build_answers({"database": "sqlite", "django_version": django, "python_version": python_version})
+    project = generate(answers, tmp_path / answers.project_slug).path
+    python = venvs(django, interpreter, project / "requirements.txt")
+    (project / answers.project_slug / "settings" / "probe.py").write_text(PROBE_SETTINGS)
+    probe = tmp_path / "loads.txt"
+    with socket.socket() as held:  # a free port, chosen now
+        held.bind(("127.0.0.1", 0))
+        port = held.getsockname()[1]
+    env = pip_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DJANGO_SETTINGS_MODULE=f"{answers.project_slug}.settings.probe",
+        DJANGO_MIGRATE_ON_START="1" if migrate_on_start else "0",
+        NEWPROJ_PROBE=str(probe),
+        PYTHONUNBUFFERED="1",
+    )
+    server = subprocess.Popen(
+        [str(python), "manage.py", "runserver", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not answers_200(f"http://127.0.0.1:{port}/health/"):
+            assert server.poll() is None and time.monotonic() < deadline, server.communicate(timeout=30)[0]
+            time.sleep(0.1)
+    finally:
+        server.terminate()  # SIGTERM to the parent: Django's handler exits 0, and the child goes with it
+        out = server.communicate(timeout=60)[0]
+    assert server.returncode == 0, out
+    loads = [line.split() for line in probe.read_text().splitlines()]
+    assert sorted(whom for whom, _ in loads) == (["parent", "true"] if migrate_on_start else ["true"]), out
+    child = next(int(pid) for whom, pid in loads if whom == "true")
+    with pytest.raises(ProcessLookupError):  # the child has stopped with its parent
+        os.kill(child, 0)
+    applied = "Applying auth.0001_initial... OK"
+    if migrate_on_start:  # once, in the parent, before the child served
+        assert out.count(applied) == 1 and out.index(applied) < out.index("Quit the server with"), out
+    else:
+        assert applied not in out and "unapplied migration" in out, out

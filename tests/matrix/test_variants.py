@@ -70,6 +70,13 @@ def _variants() -> list[Variant]:
                     )
                     label = f"{database}{version}" if version else database
                     variants.append(Variant(f"{label}-{language}-py{python}-dj{django}", answers))
+    # The longest slug the model takes: every line that names it still fits in 100 columns (ruff's E501)
+    longest = "a_project_slug_of_thirty_chars"
+    assert len(longest) == _MODEL.SLUG_MAX
+    for language in ("en", "ko"):
+        answers = build_answers({"project_name": "Long", "project_slug": longest, "database": "postgresql", "author": "Ada",
+                                 "language": language})
+        variants.append(Variant(f"longest-slug-{language}", answers))
     return variants
 
 
@@ -89,7 +96,7 @@ variant_param = pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in 
 
 def test_matrix_covers_every_combination() -> None:
     pairs = sum(len(pythons) for pythons in _MODEL.DJANGO_PYTHON.values())
-    assert len(VARIANTS) == len(DATABASES) * 2 * pairs
+    assert len(VARIANTS) == len(DATABASES) * 2 * pairs + 2  # and the longest slug, in both languages
     assert len({v.id for v in VARIANTS}) == len(VARIANTS)
     assert {v.answers.database_version for v in VARIANTS} >= {
         version for versions in _MODEL.DATABASE_VERSIONS.values() for version in versions

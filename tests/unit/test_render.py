@@ -90,6 +90,7 @@ EXPECTED_FILES = {
     "requirements.txt",
     "shop/__init__.py",
     "shop/asgi.py",
+    "shop/devserver.py",
     "shop/settings/__init__.py",
     "shop/settings/base.py",
     "shop/settings/development.py",

@@ -130,7 +130,7 @@ under whatever interpreter runs cookiecutter or cruft.
 """
 
 
-TEMPLATE_VERSION = "5"
+TEMPLATE_VERSION = "6"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")

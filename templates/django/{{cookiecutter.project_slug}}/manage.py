@@ -6,7 +6,12 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "{{ cookiecutter.project_slug }}.settings.development")
+    settings_module = "{{ cookiecutter.project_slug }}.settings.development"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    from {{ cookiecutter.project_slug }}.devserver import start_the_child_first
+
+    # {{ "runserver: 자식이 Django 를 불러오는 동안 부모가 마이그레이션합니다" if cookiecutter.language == 'ko' else "runserver: the child loads Django while the parent migrates (not one load after the other)" }}
+    start_the_child_first(sys.argv)
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

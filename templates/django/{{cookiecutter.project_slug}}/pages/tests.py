@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.html import escape
 
+import {{ cookiecutter.project_slug }}.devserver as devserver
 import {{ cookiecutter.project_slug }}.settings.base as base_settings
 from pages import checks
 from pages.context_processors import PROJECT_DESCRIPTION, PROJECT_NAME
-from pages.management.commands import runserver
 
 
 def unreachable_database() -> mock.MagicMock:
@@ -165,27 +165,32 @@ class TranslationsCheckTests(SimpleTestCase):
             self.assertEqual(self.errors(), [])
 
 
-class RunserverTests(SimpleTestCase):
+class DevserverTestCase(SimpleTestCase):
+    """{{ "runserver 가 읽는 변수가 없는 환경 (테스트가 끝나면 되돌림)" if ko else "An environment without the variables runserver reads (restored after each test)" }}."""
+
+    def setUp(self) -> None:
+        self.started(mock.patch.dict(os.environ))
+        for name in ("DJANGO_MIGRATE_ON_START", DJANGO_AUTORELOAD_ENV, devserver.MIGRATED_FD):
+            os.environ.pop(name, None)
+
+    def started(self, patcher: Any) -> Any:
+        self.addCleanup(patcher.stop)
+        return patcher.start()
+
+
+class RunserverTests(DevserverTestCase):
     """{{ "runserver 는 부모에서 한 번 마이그레이션, 자식은 끝난 뒤 서비스" if ko else "DJANGO_MIGRATE_ON_START=1: runserver migrates once in the parent; the child serves after" }}."""
 
     def setUp(self) -> None:
-        environ = mock.patch.dict(os.environ)
-        environ.start()
-        self.addCleanup(environ.stop)
-        for name in ("DJANGO_MIGRATE_ON_START", DJANGO_AUTORELOAD_ENV, runserver.MIGRATED_FD):
-            os.environ.pop(name, None)
-        self.call = self.started(mock.patch("pages.management.commands.runserver.call_command"))
+        super().setUp()
+        self.call = self.started(mock.patch("django.core.management.call_command"))
         self.serve = self.started(mock.patch.object(StaticfilesRunserver, "run"))
-
-    def started(self, patcher: Any) -> mock.MagicMock:
-        self.addCleanup(patcher.stop)
-        return patcher.start()
 
     def run_command(self, **options: object) -> None:
         load_command_class("pages", "runserver").run(**options)
 
     def answer_of_the_parent(self) -> bytes:
-        descriptor = int(os.environ[runserver.MIGRATED_FD])
+        descriptor = int(os.environ[devserver.MIGRATED_FD])
         self.addCleanup(os.close, descriptor)
         return os.read(descriptor, 1)  # {{ "스레드가 끝날 때까지 기다립니다" if ko else "blocks until the thread is done" }}
 
@@ -194,7 +199,7 @@ class RunserverTests(SimpleTestCase):
         os.write(write_end, answer)
         os.close(write_end)
         self.addCleanup(os.close, read_end)
-        os.environ[runserver.MIGRATED_FD] = str(read_end)
+        os.environ[devserver.MIGRATED_FD] = str(read_end)
 
     def test_pages_runserver_replaces_staticfiles_runserver(self) -> None:
         self.assertEqual(get_commands()["runserver"], "pages")
@@ -205,7 +210,7 @@ class RunserverTests(SimpleTestCase):
         self.run_command(use_reloader=False)
         self.call.assert_called_once_with("migrate", interactive=False)
         self.serve.assert_called_once_with(use_reloader=False)
-        self.assertNotIn(runserver.MIGRATED_FD, os.environ)
+        self.assertNotIn(devserver.MIGRATED_FD, os.environ)
 
     def test_the_parent_migrates_beside_the_child_and_says_when_done(self) -> None:
         os.environ["DJANGO_MIGRATE_ON_START"] = "1"
@@ -215,13 +220,20 @@ class RunserverTests(SimpleTestCase):
         self.call.assert_called_once_with("migrate", interactive=False)
 
     def test_a_failed_migration_is_answered_0(self) -> None:
-        os.environ["DJANGO_MIGRATE_ON_START"] = "1"
         self.call.side_effect = RuntimeError("database gone")
         with mock.patch("threading.excepthook") as printed:
-            migration = runserver.migrate_beside_the_child()
+            migration = devserver.migrate_beside_the_child(load_django=False)
             self.assertEqual(self.answer_of_the_parent(), b"0")
             migration.join()  # {{ "스레드는 답한 뒤에 오류를 출력합니다" if ko else "the thread prints the error after it answers" }}
         self.assertIn("database gone", str(printed.call_args.args[0].exc_value))
+
+    def test_broken_code_is_answered_with_nothing_and_left_to_the_child(self) -> None:
+        # {{ "Django 의 부모처럼: 같은 코드를 불러오는 자식이 오류를 보여 주고 고쳐지기를 기다립니다" if ko else "as Django's parent does: the child loads the same code, shows the error, waits for a fix" }}
+        with mock.patch("django.setup", side_effect=SyntaxError("broken models.py")):
+            migration = devserver.migrate_beside_the_child(load_django=True)
+            self.assertEqual(self.answer_of_the_parent(), b"")
+            migration.join()
+        self.call.assert_not_called()
 
     def test_the_child_serves_once_the_parent_is_done(self) -> None:
         os.environ.update({"DJANGO_MIGRATE_ON_START": "1", DJANGO_AUTORELOAD_ENV: "true"})
@@ -254,4 +266,42 @@ class RunserverTests(SimpleTestCase):
                 self.run_command(use_reloader=True)
         self.call.assert_not_called()
         self.assertEqual(self.serve.call_count, 2)
-        self.assertNotIn(runserver.MIGRATED_FD, os.environ)
+        self.assertNotIn(devserver.MIGRATED_FD, os.environ)
+
+
+class StartTheChildFirstTests(DevserverTestCase):
+    """{{ "manage.py runserver: 부모는 Django 를 불러오기 전에 자식을 띄웁니다" if ko else "manage.py runserver: the parent starts the child before it loads Django" }}."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.reloader = self.started(mock.patch("django.utils.autoreload.run_with_reloader"))
+        self.migration = self.started(mock.patch.object(devserver, "migrate_beside_the_child"))
+
+    def started_the_child(self, *argv: str) -> bool:
+        try:
+            devserver.start_the_child_first(["manage.py", *argv])
+        except SystemExit as exited:
+            self.assertEqual(exited.code, 0)
+            return True
+        return False
+
+    def test_runserver_starts_the_child_and_never_returns(self) -> None:
+        self.assertTrue(self.started_the_child("runserver", "0.0.0.0:{{ cookiecutter.port }}"))
+        self.reloader.assert_called_once()
+        self.migration.assert_not_called()  # {{ "변수가 없으면 부모는 Django 를 불러오지 않습니다" if ko else "without the variable the parent never loads Django" }}
+
+    def test_with_the_variable_the_parent_migrates_beside_the_child(self) -> None:
+        os.environ["DJANGO_MIGRATE_ON_START"] = "1"
+        self.assertTrue(self.started_the_child("runserver"))
+        self.migration.assert_called_once_with(load_django=True)
+
+    def test_every_other_command_goes_django_s_own_way(self) -> None:
+        os.environ["DJANGO_MIGRATE_ON_START"] = "1"
+        others = (("test",), ("migrate",), ("runserver", "--noreload"), ("runserver", "--help"), ())
+        for argv in others:
+            with self.subTest(argv=argv):
+                self.assertFalse(self.started_the_child(*argv))
+        os.environ[DJANGO_AUTORELOAD_ENV] = "true"  # {{ "자식 자신" if ko else "the child itself" }}
+        self.assertFalse(self.started_the_child("runserver"))
+        self.reloader.assert_not_called()
+        self.migration.assert_not_called()

@@ -74,8 +74,8 @@ def _variants() -> list[Variant]:
     longest = "a_project_slug_of_thirty_chars"
     assert len(longest) == _MODEL.SLUG_MAX
     for language in ("en", "ko"):
-        answers = build_answers({"project_name": "Long", "project_slug": longest, "database": "postgresql", "author": "Ada",
-                                 "language": language})
+        answers = build_answers({"project_name": "Long", "project_slug": longest, "author": "Ada",
+                                 "database": "postgresql", "language": language})
         variants.append(Variant(f"longest-slug-{language}", answers))
     return variants
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from newproj.errors import RenderError
+from newproj.errors import InvalidAnswer, RenderError
 from newproj.origin import TEMPLATE_ID
 
 #: ``{{ random_ascii_string(N) }}`` after an optional literal marker (``django-insecure-``).
@@ -98,6 +98,18 @@ def slug_allowed(model: ModuleType, slug: str) -> Iterator[None]:
         model._is_installed = original
 
 
+@contextlib.contextmanager
+def refusals_as_usage(model: ModuleType, sources: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Within the block, a refusal by ``model`` (a loaded template's own answers model, whose
+    ``AnswerError`` is another class than the package's) is the usage error every refusal is,
+    naming where the value came from (``--port``, ``.cruft.json``)."""
+    try:
+        yield
+    except getattr(model, "AnswerError", ValueError) as err:
+        field = getattr(err, "field", "")
+        raise InvalidAnswer(err, (sources or {}).get(field, "")) from err
+
+
 def draw(length: int) -> str:
     """A fresh random value drawn with :mod:`secrets` from the letters cookiecutter's
     ``random_ascii_string`` uses (safe unquoted in URLs, YAML and ``.env``)."""
@@ -168,7 +180,7 @@ def render(
 
     known = {name: answers[name] for name in model.FIELD_NAMES if name in answers}
     slug = str(answers.get("project_slug", ""))
-    with slug_allowed(model, slug):
+    with slug_allowed(model, slug), refusals_as_usage(model):
         values = model.build_answers(known).to_context()
     with tempfile.TemporaryDirectory(prefix="newproj-update-") as tmp:
         cache = _bytecode_cache()
@@ -209,5 +221,6 @@ __all__ = [
     "draw",
     "load_model",
     "private_context",
+    "refusals_as_usage",
     "render",
 ]

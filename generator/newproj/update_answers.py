@@ -11,7 +11,7 @@ from typing import Any
 
 from newproj.errors import InvalidAnswer
 from newproj.model import FIELD_NAMES
-from newproj.rerender import load_model, slug_allowed
+from newproj.rerender import load_model, refusals_as_usage, slug_allowed
 from newproj.sources import GivenAnswers, read_answers_file
 from newproj.templates import django_template
 
@@ -40,7 +40,7 @@ def _build(given: GivenAnswers, recorded_slug: str) -> dict[str, Any]:
         if err.error.code != "slug_shadows_installed" or given.values.get("project_slug") != recorded_slug:
             raise
     model = load_model(django_template(), INSTALLED_MODEL)
-    with slug_allowed(model, recorded_slug):
+    with slug_allowed(model, recorded_slug), refusals_as_usage(model, given.sources):
         return model.build_answers(given.values).to_context()
 
 

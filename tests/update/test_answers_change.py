@@ -193,3 +193,21 @@ def test_a_new_package_name_moves_the_package_with_the_teams_edits(generated, up
     assert (project / "news" / "urls.py").read_text().endswith("# team: our routes\n")
     assert not (project / "blog").exists()
     assert "news.settings.development" in (project / "manage.py").read_text()
+
+
+def test_a_refused_flag_is_a_usage_error_when_the_recorded_package_name_is_importable(
+    generated, update, monkeypatch
+) -> None:
+    """``typer`` is importable here (newproj runs on it), as a team's own package is once installed:
+    the recorded name is still accepted, and a bad flag beside it is the usual usage error."""
+    import newproj.rules
+
+    importable = newproj.rules._is_installed
+    with monkeypatch.context() as patch:  # the project was made where ``typer`` was not installed
+        patch.setattr(newproj.rules, "_is_installed", lambda name: name != "typer" and importable(name))
+        project = generated(project_name="Typer", project_slug="typer")
+    assert importable("typer")
+    result = update(str(project), "--port", "0", "--no-input")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "error: --port: 0 is out of range; use a port from 1 to 65535, e.g. 8000\n"
+    assert record(project)["context"]["cookiecutter"]["port"] == 8000

@@ -20,7 +20,7 @@ Prints, for the same starter app:
   `db_ready_s`), timed in pairs, --up-rounds of them (medians; the difference is the median of
   each pair's difference).
 
-It needs a Docker Engine and the stand-in base images (`tests/e2e/standins/build.py`). It
+It needs a Docker Engine and the stand-in base images (`.ci/standins/build.py`). It
 is a benchmark, not a test: it exits 0 whatever the figures are.
 """
 

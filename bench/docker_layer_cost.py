@@ -1,4 +1,4 @@
-"""What a layer costs to build on this machine's Docker Engine: the cost model behind issue 12's cold build.
+"""What a layer costs to build on this machine's Docker Engine: the cost model behind the template's cold build.
 
     python bench/docker_layer_cost.py [--base python:3.13-slim] [--small-base IMAGE] [--rounds 2] [--json]
 

@@ -35,7 +35,7 @@ from fuzzkit import (
 )
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
-from newproj.model import FIELD_NAMES
+from newproj.answers import FIELD_NAMES
 
 #: The answer a refusal names: ``error: [file: ]field: ...``.
 FIELD_LABEL = re.compile(r"(?:^error: |: )(" + "|".join(FIELD_NAMES) + r"): ")

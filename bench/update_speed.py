@@ -40,7 +40,7 @@ def git(folder: Path, *args: str) -> None:
 
 def template_repository(root: Path) -> Path:
     """This checkout's template in a git repository of its own, as ``cruft create`` needs."""
-    from newproj.templates import django_template
+    from newproj.render.templates import django_template
 
     source = root / "template"
     shutil.copytree(

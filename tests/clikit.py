@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from newproj.cli import app
-from newproj.model import DEV_VALUES, FIELD_NAMES
+from newproj.answers import FIELD_NAMES
+from newproj.cli.app import app
+from newproj.project.private import DEV_VALUES
 
 SLUG = "my_django_project"
 DEFAULTS = {

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import newproj
-import newproj.cli
+import newproj.cli.app
+import newproj.cli.init
 import pytest
 import typer
+from newproj.answers import FIELDS, FIELDS_BY_NAME, AnswerError, check_python_django, default_for
+from newproj.cli.given import read_answers_file
 from newproj.errors import ExitCode
-from newproj.model import FIELDS, FIELDS_BY_NAME, AnswerError, check_python_django, default_for
-from newproj.sources import read_answers_file
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS = REPO_ROOT / "docs"
@@ -28,7 +29,7 @@ EXAMPLE = DOCS / "en" / "answers.example.yml"
 #: ``<!-- generated: Dockerfile 20-25 -->`` before a fenced block: those lines of the generated project.
 GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<end>\d+) -->\n```[\w-]*\n")
 
-ROOT_COMMAND = typer.main.get_command(newproj.cli.app)
+ROOT_COMMAND = typer.main.get_command(newproj.cli.app.app)
 INIT_COMMAND = ROOT_COMMAND.commands["init"]
 DOCTOR_COMMAND = ROOT_COMMAND.commands["doctor"]
 
@@ -238,7 +239,7 @@ def test_database_versions_follow_the_model(lang: str, database: str) -> None:
 
 
 def _dry_run(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    code = newproj.cli.main(["init", "--no-input", "--answers", str(path), "--dry-run", "--json"])
+    code = newproj.cli.app.main(["init", "--no-input", "--answers", str(path), "--dry-run", "--json"])
     captured = capsys.readouterr()
     assert code == 0, f"{path} is refused: {captured.err.strip()}"
     return json.loads(captured.out)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newproj.model import build_answers
-from newproj.render import plan
+from newproj.answers import build_answers
+from newproj.render.place import plan
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_PREFIX = "newproj/templates/django/"
@@ -22,7 +22,7 @@ ANSWERS = {"project_name": "Wheel Shop", "database": "mariadb", "port": 8123, "l
 GENERATE = r"""
 import json, sys
 import newproj
-from newproj.templates import django_template
+from newproj.render.templates import django_template
 
 answers = newproj.build_answers(json.loads(sys.argv[2]))
 result = newproj.generate(answers, sys.argv[1])
@@ -66,11 +66,11 @@ def test_wheel_contains_the_template_with_its_hooks_and_dotfiles(wheel: Path) ->
         assert PROJECT_PREFIX + dotfile in names
     assert template_files_in_checkout() == {n for n in names if n.startswith(TEMPLATE_PREFIX)}
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
-    assert "newproj/__init__.py" in names and "newproj/render.py" in names
+    assert "newproj/__init__.py" in names and "newproj/render/engine.py" in names
 
 
 def test_wheel_carries_every_template_release_for_newproj_update(wheel: Path) -> None:
-    from newproj.snapshots import RELEASES_DIR, released_versions
+    from newproj.render.templates import RELEASES_DIR, released_versions
 
     names = set(zipfile.ZipFile(wheel).namelist())
     assert released_versions()  # at least release 1

@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from newproj import model, rules
+from newproj.answers import build_answers, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "django"
@@ -52,7 +52,7 @@ class Combination:
         return LOCKS / f"python{self.python}-django{self.django}-{self.driver}.txt"
 
     def context(self) -> dict:
-        answers = model.build_answers(
+        answers = build_answers(
             {
                 "project_name": "Lock",
                 "python_version": self.python,

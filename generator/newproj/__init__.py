@@ -4,9 +4,9 @@ The library under the ``newproj`` command. It never prints: it returns results a
 :class:`NewprojError` subclasses whose ``message(lang)`` is fit for a user.
 """
 
+from newproj.answers import FIELDS, AnswerError, Answers, build_answers, validate_field
 from newproj.errors import ExitCode, InvalidAnswer, NewprojError, RenderError, TargetExistsError, UsageError
-from newproj.model import FIELDS, AnswerError, Answers, build_answers, validate_field
-from newproj.render import GenerationResult, generate, plan
+from newproj.render.place import GenerationResult, generate, plan
 
 __version__ = "0.1.0"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from newproj.i18n import t
+from newproj.messages import t
 
 
 class ExitCode(IntEnum):

@@ -1,4 +1,4 @@
-"""Fixtures for the CLI tier: run ``newproj`` in-process through :func:`newproj.cli.main`, or as the
+"""Fixtures for the CLI tier: run ``newproj`` in-process through :func:`newproj.cli.app.main`, or as the
 installed console script, in an empty working folder, with an English locale unless a test says otherwise.
 
 ``HOME`` is isolated by the autouse fixture of ``tests/conftest.py``.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from clikit import project_snapshot
-from newproj.cli import main
+from newproj.cli.app import main
 
 #: The console script installed beside the interpreter running the tests.
 NEWPROJ = Path(sys.executable).with_name("newproj")
@@ -68,7 +68,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def cli(workdir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
-    """``cli("init", "--no-input")`` runs :func:`newproj.cli.main` in ``workdir`` and returns a :class:`Result`."""
+    """``cli("init", "--no-input")`` runs :func:`newproj.cli.app.main` in ``workdir`` and returns a :class:`Result`."""
 
     def run(*args: str) -> Result:
         capsys.readouterr()
@@ -92,15 +92,15 @@ def held_ports(monkeypatch: pytest.MonkeyPatch) -> set[int]:
 
     The real check still runs for a held port (see ``busy_port``), so the warning is tested for real.
     """
-    import newproj.ports
+    import newproj.cli.report
 
-    real = newproj.ports.port_in_use
+    real = newproj.cli.report.port_in_use
     held: set[int] = set()
 
     def port_in_use(port: int, host: str = "127.0.0.1", timeout: float = 0.2) -> bool:
         return port in held and real(port, host, timeout)
 
-    monkeypatch.setattr(newproj.ports, "port_in_use", port_in_use)
+    monkeypatch.setattr(newproj.cli.report, "port_in_use", port_in_use)
     return held
 
 

@@ -84,7 +84,7 @@ def test_console_script_no_input_works(
 
 IMPORT_PROBE = """
 import json, sys
-from newproj.cli import main
+from newproj.cli.app import main
 code = main(sys.argv[1:])
 print(json.dumps({"code": code, "loaded": sorted(m for m in ("questionary", "prompt_toolkit") if m in sys.modules)}),
       file=sys.stderr)
@@ -111,14 +111,14 @@ def test_questionary_is_not_imported_without_a_prompt(
 
 HELP_WITHOUT_TEMPLATES = """
 import sys
-import newproj.templates
+import newproj.render.templates
 
 def missing():
     raise FileNotFoundError("templates are missing")
 
-newproj.templates.templates_root = missing
-newproj.templates.django_template = missing
-from newproj.cli import main
+newproj.render.templates.templates_root = missing
+newproj.render.templates.django_template = missing
+from newproj.cli.app import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from clikit import FLAG_VALUES, Run, init_command, one_json
-from newproj.model import FIELD_NAMES, FIELDS
+from newproj.answers import FIELD_NAMES, FIELDS
 
 # --- every field has a flag -------------------------------------------------------------
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from clikit import Run
-from newproj.model import build_answers
-from newproj.render import plan
+from newproj.answers import build_answers
+from newproj.render.place import plan
 
 # --- --force -------------------------------------------------------------------------------
 

@@ -159,8 +159,8 @@ def test_english_help_after_korean_help_in_the_same_process(
 def test_every_help_text_of_every_command_has_korean() -> None:
     """The catalogue covers every command and option (doctor and update included once they register)."""
     import typer
-    from newproj.cli import app
-    from newproj.helptext import translate
+    from newproj.cli.app import app
+    from newproj.messages.help import translate
 
     command = typer.main.get_command(app)
     translate(command, "ko")

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from clikit import DEFAULTS, SLUG, Run, explode, one_json, write
-from newproj.model import Answers, build_answers
-from newproj.render import plan
+from newproj.answers import Answers, build_answers
+from newproj.render.place import plan
 
 # --- the interactive path, with the prompts stubbed (the real ones: test_prompts, test_pty) ---------
 
@@ -16,7 +16,7 @@ from newproj.render import plan
 def test_interactive_summary_confirmation_and_result(
     cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch, free_port: int
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     seen: dict[str, Any] = {}
 
@@ -28,8 +28,8 @@ def test_interactive_summary_confirmation_and_result(
         seen["confirm"] = lang
         return True
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", ask)
-    monkeypatch.setattr(newproj.prompts, "confirm", confirm)
+    monkeypatch.setattr(newproj.cli.prompts, "ask_missing", ask)
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", confirm)
     result = cli("init", "--port", str(free_port))
     assert result.code == 0, result.err
     assert seen == {
@@ -57,7 +57,7 @@ def test_interactive_summary_confirmation_and_result(
 def test_interactive_korean_passes_the_language_to_the_prompts(
     cli: Run, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     seen: dict[str, Any] = {}
 
@@ -65,7 +65,7 @@ def test_interactive_korean_passes_the_language_to_the_prompts(
         seen.update(lang=lang, defaults=defaults)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", ask)
+    monkeypatch.setattr(newproj.cli.prompts, "ask_missing", ask)
     cli("init", "--lang", "ko")
     assert seen == {"lang": "ko", "defaults": {"language": "ko"}}
 
@@ -73,7 +73,7 @@ def test_interactive_korean_passes_the_language_to_the_prompts(
 def test_answers_file_values_are_given_to_the_prompts_with_their_source(
     cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     seen: dict[str, Any] = {}
 
@@ -81,7 +81,7 @@ def test_answers_file_values_are_given_to_the_prompts_with_their_source(
         seen.update(values=dict(given.values), sources=dict(given.sources))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", ask)
+    monkeypatch.setattr(newproj.cli.prompts, "ask_missing", ask)
     write(workdir / "team.yml", "port: 8100\ndatabase: mysql\n")
     cli("init", "--answers", "team.yml", "--database", "sqlite")
     assert {name: str(value) for name, value in seen["values"].items()} == {
@@ -94,12 +94,12 @@ def test_answers_file_values_are_given_to_the_prompts_with_their_source(
 def test_yes_skips_the_confirmation(
     cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     monkeypatch.setattr(
-        newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+        newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
     )
-    monkeypatch.setattr(newproj.prompts, "confirm", explode)
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", explode)
     result = cli("init", "--yes")
     assert result.code == 0, result.err
     assert result.out_lines[0].startswith(f"Created {SLUG} (")
@@ -108,12 +108,12 @@ def test_yes_skips_the_confirmation(
 def test_no_at_the_confirmation_writes_nothing(
     cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     monkeypatch.setattr(
-        newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+        newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
     )
-    monkeypatch.setattr(newproj.prompts, "confirm", lambda lang, **io: False)
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", lambda lang, **io: False)
     result = cli("init")
     assert result.code == 0
     assert result.out_lines[-1] == "cancelled; nothing was written"
@@ -123,12 +123,12 @@ def test_no_at_the_confirmation_writes_nothing(
 def test_no_at_the_confirmation_with_json_still_gives_one_document(
     cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     monkeypatch.setattr(
-        newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+        newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
     )
-    monkeypatch.setattr(newproj.prompts, "confirm", lambda lang, **io: False)
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", lambda lang, **io: False)
     result = cli("init", "--json")
     assert result.code == 0
     assert result.err_lines[-1] == "cancelled; nothing was written"
@@ -148,9 +148,9 @@ def test_no_at_the_confirmation_with_json_still_gives_one_document(
 def test_no_input_never_prompts_even_on_a_terminal(
     cli: Run, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", explode)
-    monkeypatch.setattr(newproj.prompts, "confirm", explode)
+    monkeypatch.setattr(newproj.cli.prompts, "ask_missing", explode)
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", explode)
     result = cli("init", "--no-input")
     assert result.code == 0, result.err

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from clikit import DEFAULTS, Run, assert_one_error, explode, one_json
+from newproj.answers import build_answers
 from newproj.errors import ExitCode
-from newproj.model import build_answers
 
 # --- exit code 130: interrupted -----------------------------------------------------------
 
@@ -19,20 +19,20 @@ def interrupt(*args: Any, **kwargs: Any) -> Any:
 
 def interrupt_at(where: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]:
     """Arrange for Ctrl-C at ``where`` (stdin a terminal); return the ``init`` arguments that get there."""
-    import newproj.prompts
-    import newproj.render
+    import newproj.cli.prompts
+    import newproj.render.engine
 
     if where == "prompt":
-        monkeypatch.setattr(newproj.prompts, "ask_missing", interrupt)
+        monkeypatch.setattr(newproj.cli.prompts, "ask_missing", interrupt)
         return ()
     if where == "confirmation":
         monkeypatch.setattr(
-            newproj.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+            newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
         )
-        monkeypatch.setattr(newproj.prompts, "confirm", interrupt)
+        monkeypatch.setattr(newproj.cli.prompts, "confirm", interrupt)
         return ()
     assert where == "writing"
-    monkeypatch.setattr(newproj.render, "finish_project", interrupt)
+    monkeypatch.setattr(newproj.render.engine, "prune", interrupt)
     return ("--no-input", "deep/er/site")
 
 
@@ -77,9 +77,9 @@ UNEXPECTED = "error: unexpected error: RuntimeError: disk on fire; rerun with --
 def test_unexpected_error_is_one_line_with_a_debug_hint(
     cli: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.render
+    import newproj.render.engine
 
-    monkeypatch.setattr(newproj.render, "finish_project", explode)
+    monkeypatch.setattr(newproj.render.engine, "prune", explode)
     result = cli("init", "--no-input")
     assert_one_error(result, UNEXPECTED, ExitCode.UNEXPECTED)
     assert list(workdir.iterdir()) == []
@@ -88,9 +88,9 @@ def test_unexpected_error_is_one_line_with_a_debug_hint(
 def test_unexpected_error_with_debug_shows_the_traceback(
     cli: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.render
+    import newproj.render.engine
 
-    monkeypatch.setattr(newproj.render, "finish_project", explode)
+    monkeypatch.setattr(newproj.render.engine, "prune", explode)
     result = cli("init", "--no-input", "--debug")
     assert result.code == 1
     assert result.err_lines[0] == "Traceback (most recent call last):"
@@ -100,9 +100,9 @@ def test_unexpected_error_with_debug_shows_the_traceback(
 
 
 def test_unexpected_error_in_korean(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newproj.render
+    import newproj.render.engine
 
-    monkeypatch.setattr(newproj.render, "finish_project", explode)
+    monkeypatch.setattr(newproj.render.engine, "prune", explode)
     result = cli("init", "--no-input", "--lang", "ko")
     assert_one_error(
         result,
@@ -112,9 +112,9 @@ def test_unexpected_error_in_korean(cli: Run, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_unexpected_error_in_json_mode(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newproj.render
+    import newproj.render.engine
 
-    monkeypatch.setattr(newproj.render, "finish_project", explode)
+    monkeypatch.setattr(newproj.render.engine, "prune", explode)
     result = cli("init", "--no-input", "--json")
     assert result.code == 1
     assert one_json(result.out) == {"error": {"code": 1, "message": UNEXPECTED.removeprefix("error: ")}}

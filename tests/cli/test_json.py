@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from clikit import DEFAULTS, SLUG, Run, one_json
-from newproj.model import build_answers
-from newproj.render import plan
+from newproj.answers import build_answers
+from newproj.render.place import plan
 
 # --- --dry-run and --json -----------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Odd targets and odd machines (issue 13, items 2, 4 and 5), through the command line.
+"""Odd targets and odd machines (long names, folders we may not write, an unwritable cache), through the command line.
 
 Each case must end in a valid project, or in one line, the documented exit code and nothing
 written or lost. Permissions do not bind root, so the cases about unwritable folders run
@@ -101,7 +101,7 @@ def newproj_as_nobody(shared_tmp: Path, free_port: int) -> Callable[..., subproc
     site_packages = sysconfig.get_paths()["purelib"]
     program = (
         f"import site, sys; site.addsitedir({site_packages!r}); sys.argv[0] = 'newproj'; "
-        "from newproj.cli import run; run()"
+        "from newproj.cli.app import run; run()"
     )
 
     def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

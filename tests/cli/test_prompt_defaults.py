@@ -1,4 +1,4 @@
-"""Typing at a text prompt replaces its default (issue 13, item 8), in a real pseudo-terminal.
+"""Typing at a text prompt replaces its default (shown greyed, never appended to), in a real pseudo-terminal.
 
 The default is drawn greyed as a placeholder, with the cursor before it, as cookiecutter's
 ``[default]`` is: the first key typed starts a fresh answer, and Enter alone takes the default.

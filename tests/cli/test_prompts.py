@@ -15,46 +15,20 @@ from typing import Any
 
 import pytest
 import questionary
+from newproj.answers import build_answers
+from newproj.cli.given import GivenAnswers
+from newproj.cli.prompts import ask_missing, confirm
 from newproj.errors import InvalidAnswer
-from newproj.model import build_answers
-from newproj.prompts import ask_missing, confirm
-from newproj.sources import GivenAnswers
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from ptykit import CLEAR, CTRL_C, DOWN, ENTER, LABELS
 
-ENTER = "\r"
-DOWN = "\x1b[B"
-CLEAR = "\x15"  # Ctrl-U: erase the default shown in a text prompt
-CTRL_C = "\x03"
 #: Seconds after which a stuck prompt is ended (its input closed) instead of hanging the run.
 WATCHDOG = 20
 
-EN_LABELS = {
-    "project_name": "Project name",
-    "project_slug": "Python package name",
-    "description": "Short description",
-    "author": "Author",
-    "python_version": "Python version",
-    "django_version": "Django version",
-    "port": "Port",
-    "database": "Database",
-    "database_version": "Database server version",
-    "language": "Project language",
-    "time_zone": "Time zone",
-}
-KO_LABELS = {
-    "project_name": "프로젝트 이름",
-    "project_slug": "파이썬 패키지 이름",
-    "description": "짧은 설명",
-    "author": "작성자",
-    "python_version": "파이썬 버전",
-    "django_version": "Django 버전",
-    "port": "포트",
-    "database": "데이터베이스",
-    "database_version": "데이터베이스 서버 버전",
-    "language": "프로젝트 언어",
-    "time_zone": "시간대",
-}
+#: The question of each field, in the order asked (the confirmation is not a field).
+EN_LABELS = {name: label for name, label in LABELS["en"].items() if name != "confirm"}
+KO_LABELS = {name: label for name, label in LABELS["ko"].items() if name != "confirm"}
 #: Everything but the port, the database and its version, from flags.
 MOST = {
     "project_name": "Blog",

@@ -3,149 +3,26 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from clikit import run_script
 
-pexpect = pytest.importorskip("pexpect")
+pytest.importorskip("pexpect")
 
-ENTER = "\r"
-DOWN = "\x1b[B"
-CLEAR = "\x15"  # Ctrl-U: erase the default a text prompt shows
-CTRL_C = "\x03"
-#: questionary starts in about 0.3 s; a loaded CI machine may need much longer.
-TIMEOUT = 30
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-CPR_REQUEST = re.escape("\x1b[6n")
-CPR_REPLY = "\x1b[1;1R"
-#: prompt_toolkit turns bracketed paste off as a prompt closes, however it closes.
-PROMPT_CLOSED = "\x1b[?2004l"
-
-#: The answers both tests type, and the same answers as flags.
-ANSWERS = {
-    "project_name": "Team Blog",
-    "project_slug": "team_blog",
-    "description": "Posts and notes",
-    "author": "Kim Minji",
-    "python_version": "3.12",
-    "django_version": "6.1",
-    "port": "8123",
-    "database": "mariadb",
-    "database_version": "11.4",
-    "language": "ko",
-    "time_zone": "Asia/Seoul",
-}
-FLAGS = {
-    "project_name": "--name",
-    "project_slug": "--slug",
-    "description": "--description",
-    "author": "--author",
-    "python_version": "--python",
-    "django_version": "--django",
-    "port": "--port",
-    "database": "--database",
-    "database_version": "--database-version",
-    "language": "--project-language",
-    "time_zone": "--time-zone",
-}
-LABELS = {
-    "en": {
-        "project_name": "Project name",
-        "project_slug": "Python package name",
-        "description": "Short description",
-        "author": "Author",
-        "python_version": "Python version",
-        "django_version": "Django version",
-        "port": "Port",
-        "database": "Database",
-        "database_version": "Database server version",
-        "language": "Project language",
-        "time_zone": "Time zone",
-        "confirm": "Write these files?",
-    },
-    "ko": {
-        "project_name": "프로젝트 이름",
-        "project_slug": "파이썬 패키지 이름",
-        "description": "짧은 설명",
-        "author": "작성자",
-        "python_version": "파이썬 버전",
-        "django_version": "Django 버전",
-        "port": "포트",
-        "database": "데이터베이스",
-        "database_version": "데이터베이스 서버 버전",
-        "language": "프로젝트 언어",
-        "time_zone": "시간대",
-        "confirm": "이 파일들을 쓸까요?",
-    },
-}
-PORT_RANGE = {
-    "en": "70000 is out of range; use a port from 1 to 65535, e.g. 8000",
-    "ko": "70000은(는) 범위를 벗어났습니다. 1부터 65535 사이의 포트를 쓰세요 (예: 8000)",
-}
-#: Keys that give :data:`ANSWERS` at each prompt (choices counted from each list's default).
-KEYS = {
-    "project_name": CLEAR + "Team Blog" + ENTER,
-    "project_slug": ENTER,  # derived from the name: team_blog
-    "description": CLEAR + "Posts and notes" + ENTER,
-    "author": CLEAR + "Kim Minji" + ENTER,
-    "python_version": DOWN + ENTER,  # 3.13 -> 3.12
-    "django_version": DOWN + ENTER,  # 5.2 -> 6.1
-    "database": DOWN * 3 + ENTER,  # postgresql -> mariadb
-    "database_version": DOWN + ENTER,  # 11.8 -> 11.4
-}
-
-
-class Terminal:
-    """One ``newproj`` in a pseudo-terminal, answered prompt by prompt.
-
-    Like a real terminal it answers prompt_toolkit's cursor position requests; unanswered,
-    each prompt waits a second for the reply before it ends, and two before it warns.
-    """
-
-    def __init__(self, command: Path | str, args: list[str], cwd: Path, env: dict[str, str]) -> None:
-        self.child = pexpect.spawn(
-            str(command), args, cwd=str(cwd), env=env, encoding="utf-8", dimensions=(50, 150), timeout=TIMEOUT
-        )
-        self.seen: list[str] = []
-
-    def _expect(self, pattern: object, timeout: float = TIMEOUT) -> None:
-        while True:
-            index = self.child.expect([CPR_REQUEST, pattern], timeout=timeout)
-            self.seen.append(
-                self.child.before + (self.child.after if isinstance(self.child.after, str) else "")
-            )
-            if index == 1:
-                return
-            self.child.send(CPR_REPLY)
-
-    def wait_for(self, label: str, timeout: float = TIMEOUT) -> None:
-        """Wait until the question ``label`` is on screen (raw mode is on by the time it is drawn)."""
-        self._expect(re.escape(label) + r" ?\x1b", timeout)
-
-    def answer(self, label: str, keys: str, timeout: float = TIMEOUT) -> None:
-        self.wait_for(label, timeout)
-        self.child.send(keys)
-
-    def expect_text(self, text: str) -> None:
-        self._expect(re.escape(text))
-
-    def output(self) -> str:
-        """Everything shown so far, escape codes removed."""
-        return ANSI.sub("", "".join(self.seen)).replace("\r", "")
-
-    def finish(self) -> tuple[int, str]:
-        """Wait for the end; return the exit code and what was printed after the last prompt closed."""
-        self._expect(pexpect.EOF)
-        self.child.close()
-        after_prompts = "".join(self.seen).rsplit(PROMPT_CLOSED, 1)[-1]
-        return self.child.exitstatus, ANSI.sub("", after_prompts).replace("\r", "")
-
-    def kill(self) -> None:
-        if self.child.isalive():
-            self.child.terminate(force=True)
+from ptykit import (  # noqa: E402
+    ANSWERS,
+    CLEAR,
+    CTRL_C,
+    DOWN,
+    ENTER,
+    FLAGS,
+    KEYS,
+    LABELS,
+    PORT_RANGE,
+    Terminal,
+)
 
 
 @pytest.fixture
@@ -189,44 +66,45 @@ def cruft_answers(project: Path) -> dict[str, object]:
 EXPECTED = {**ANSWERS, "port": 8123}
 
 
-def test_answer_every_question_in_english(terminal: Callable[..., Terminal], workdir: Path) -> None:
-    session = terminal(["init", "site"])
-    answer_everything(session, "en")
+#: What each language says at the end of a run and in the summary (the count is filled in).
+CLOSING = {
+    "en": (
+        [
+            "Created site ({count} files).",
+            "Next steps:",
+            "  cd site",
+            "  docker compose up --build",
+            "  open http://localhost:8123/",
+        ],
+        ["newproj will create site with:", "Database server version  11.4"],
+    ),
+    "ko": (
+        [
+            "site 을(를) 만들었습니다 (파일 {count}개).",
+            "다음 단계:",
+            "  cd site",
+            "  docker compose up --build",
+            "  http://localhost:8123/ 열기",
+        ],
+        ["newproj 가 site 에 다음으로 만듭니다:", "데이터베이스 서버 버전  11.4"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_answer_every_question(lang: str, terminal: Callable[..., Terminal], workdir: Path) -> None:
+    session = terminal(["init", "--lang", lang, "site"])
+    answer_everything(session, lang)
     code, rest = session.finish()
     assert code == 0, rest
     project = workdir / "site"
     assert cruft_answers(project) == EXPECTED
     lines = [line.rstrip() for line in rest.splitlines() if line.strip()]
     count = sum(1 for p in project.rglob("*") if p.is_file())
-    assert lines[-5:] == [
-        f"Created site ({count} files).",
-        "Next steps:",
-        "  cd site",
-        "  docker compose up --build",
-        "  open http://localhost:8123/",
-    ]
-    summary = session.output()
-    assert "newproj will create site with:" in summary
-    assert "Database server version  11.4" in summary
-
-
-def test_answer_every_question_in_korean(terminal: Callable[..., Terminal], workdir: Path) -> None:
-    session = terminal(["init", "--lang", "ko", "site"])
-    answer_everything(session, "ko")
-    code, rest = session.finish()
-    assert code == 0, rest
-    project = workdir / "site"
-    assert cruft_answers(project) == EXPECTED
-    lines = [line.rstrip() for line in rest.splitlines() if line.strip()]
-    count = sum(1 for p in project.rglob("*") if p.is_file())
-    assert lines[-5:] == [
-        f"site 을(를) 만들었습니다 (파일 {count}개).",
-        "다음 단계:",
-        "  cd site",
-        "  docker compose up --build",
-        "  http://localhost:8123/ 열기",
-    ]
-    assert "newproj 가 site 에 다음으로 만듭니다:" in session.output()
+    closing, summary = CLOSING[lang]
+    assert lines[-5:] == [line.format(count=count) for line in closing]
+    shown = session.output()
+    assert all(line in shown for line in summary), shown
 
 
 def test_korean_locale_gives_korean_prompts(terminal: Callable[..., Terminal], workdir: Path) -> None:
@@ -255,8 +133,10 @@ def test_interactive_and_no_input_write_the_same_project(
     assert sorted(typed) == sorted(flagged)
     assert typed == flagged
     assert "MARIADB_PASSWORD=<__dev_db_password>" in typed["docker/dev.env"].splitlines()
-    records = [json.loads((workdir / name / "site" / ".cruft.json").read_text(encoding="utf-8"))
-               for name in ("typed", "flagged")]
+    records = [
+        json.loads((workdir / name / "site" / ".cruft.json").read_text(encoding="utf-8"))
+        for name in ("typed", "flagged")
+    ]
     typed_values, flagged_values = (record["context"]["cookiecutter"] for record in records)
     for key in ("__dev_db_password", "__dev_secret_key"):
         assert typed_values[key] != flagged_values[key]  # each project got its own values

@@ -139,12 +139,12 @@ def test_existing_empty_target_is_fine(cli: Run, workdir: Path) -> None:
 def test_directory_argument_is_checked_before_any_prompt(
     cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newproj.prompts
+    import newproj.cli.prompts
 
     def never(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("asked questions although the target folder was refused")
 
-    monkeypatch.setattr(newproj.prompts, "ask_missing", never)
+    monkeypatch.setattr(newproj.cli.prompts, "ask_missing", never)
     (workdir / "site1").mkdir()
     (workdir / "site1" / "keep.txt").write_text("mine", encoding="utf-8")
     result = cli("init", "site1")
@@ -167,12 +167,13 @@ def test_directory_argument_is_checked_before_any_prompt(
 def test_a_failed_write_exits_6_with_the_os_reason(
     cli: Run, monkeypatch: pytest.MonkeyPatch, lang: str, line: str
 ) -> None:
-    import newproj.cli
+    import newproj.cli.app
+    import newproj.cli.init
     from newproj.errors import CannotWrite
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise CannotWrite("/x/site", "Permission denied")
 
-    monkeypatch.setattr(newproj.cli, "generate", refuse)
+    monkeypatch.setattr(newproj.cli.init, "generate", refuse)
     result = cli("init", "--no-input", "--lang", lang)
     assert_one_error(result, line, ExitCode.CANNOT_WRITE)

@@ -51,6 +51,6 @@ def test_a_server_on_8000_does_not_reach_tests_that_are_not_about_it(cli: Run) -
 
 def test_the_warning_uses_the_real_check(busy_port: int) -> None:
     """Held ports go through newproj's own check (a connection), not through a stand-in answer."""
-    import newproj.ports
+    import newproj.cli.report
 
-    assert newproj.ports.port_in_use(busy_port) is True
+    assert newproj.cli.report.port_in_use(busy_port) is True

@@ -1,7 +1,7 @@
 """The Docker end-to-end tier: generated projects built and run in the local Docker Engine.
 
 No registry is reachable here, so a session fixture first builds local stand-ins for the
-images the generated files name (``tests/e2e/standins``). Where no engine answers, every test
+images the generated files name (``.ci/standins``). Where no engine answers, every test
 of this tier is skipped and a banner says so at the end of the run; in CI here an engine runs.
 """
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import ports
 import pytest
 
-HOLD_PORTS = Path(__file__).resolve().parent / "standins" / "hold_ports.py"
+HOLD_PORTS = Path(__file__).resolve().parents[2] / ".ci" / "standins" / "hold_ports.py"
 
 
 def test_a_port_another_program_listens_on_is_never_handed_out() -> None:

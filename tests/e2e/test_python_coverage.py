@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newproj import rules
+from newproj.answers import rules
 from standins.catalog import PYTHON_SUITES
 from variants import ALL_VARIANTS, VARIANTS
 

@@ -110,7 +110,7 @@ class TestFreshClone:
 
     def test_the_doctor_finds_nothing_to_fix_but_the_port_in_use(self, teammate: Teammate) -> None:
         """With the project running, its own port is the only thing the doctor flags."""
-        from newproj.doctor import diagnose
+        from newproj.doctor.checks import diagnose
 
         checks = diagnose(teammate.clone, "en")
         problems = [c.name for c in checks if c.status == "problem"]

@@ -26,7 +26,7 @@ from typing import Any
 import k8scheck
 import pytest
 import yaml
-from newproj.render import generate
+from newproj.render.place import generate
 from test_variants import VARIANTS, Variant, stages
 
 pytestmark = pytest.mark.matrix

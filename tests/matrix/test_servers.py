@@ -26,10 +26,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from newproj import rules
-from newproj.doctor import read_env_file
-from newproj.model import build_answers
-from newproj.render import generate
+from newproj.answers import build_answers, rules
+from newproj.doctor.checks import read_env_file
+from newproj.render.place import generate
 
 pytestmark = pytest.mark.server
 
@@ -200,7 +199,7 @@ def test_generated_project_runs(
     interpreter, python_version = interpreters(django)
     answers = build_answers(
         {
-            # Django template syntax in answers (issue 13): the project's own tests check the home page shows it
+            # Django template syntax in answers must reach the page as text: the project's own tests check the home page shows it
             "project_name": f"Server {database} {django} {{% bad %}}",
             "project_slug": f"server_{database}_{django.replace('.', '_')}",
             "description": 'A {{ x }} {# c #} <b>"&"</b>',

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from newproj.render import generate
+from newproj.render.place import generate
 from test_k8s import REPRESENTATIVES
 from test_variants import Variant
 

@@ -24,15 +24,14 @@ from typing import Any
 
 import pytest
 import yaml
-from newproj import rules
-from newproj.doctor import read_env_file
-from newproj.model import DEV_MARKERS, DEV_VALUES, TEMPLATE_VERSION, Answers, build_answers
-from newproj.render import generate
+from newproj.answers import TEMPLATE_VERSION, Answers, build_answers, rules
+from newproj.doctor.checks import read_env_file
+from newproj.project.private import DEV_MARKERS, DEV_VALUES
+from newproj.render.place import generate
 
 pytestmark = pytest.mark.matrix
 
-_MODEL = rules
-PYTHONS = sorted(_MODEL.PYTHON_VERSIONS, key=lambda v: tuple(int(x) for x in v.split(".")))
+PYTHONS = sorted(rules.PYTHON_VERSIONS, key=lambda v: tuple(int(x) for x in v.split(".")))
 DATABASES = ("sqlite", "postgresql", "mysql", "mariadb")
 IMAGES = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mariadb"}
 
@@ -47,11 +46,11 @@ def _variants() -> list[Variant]:
     variants = []
     for database in DATABASES:
         for language in ("en", "ko"):
-            versions = _MODEL.DATABASE_VERSIONS[database]
+            versions = rules.DATABASE_VERSIONS[database]
             index = 0
             for python in PYTHONS:
-                for django in _MODEL.DJANGO_VERSIONS:
-                    if python not in _MODEL.DJANGO_PYTHON[django]:
+                for django in rules.DJANGO_VERSIONS:
+                    if python not in rules.DJANGO_PYTHON[django]:
                         continue  # an unsupported pair is refused by the model, not rendered
                     version = versions[index % len(versions)]
                     index += 1
@@ -72,7 +71,7 @@ def _variants() -> list[Variant]:
                     variants.append(Variant(f"{label}-{language}-py{python}-dj{django}", answers))
     # The longest slug the model takes: every line that names it still fits in 100 columns (ruff's E501)
     longest = "a_project_slug_of_thirty_chars"
-    assert len(longest) == _MODEL.SLUG_MAX
+    assert len(longest) == rules.SLUG_MAX
     for language in ("en", "ko"):
         answers = build_answers({"project_name": "Long", "project_slug": longest, "author": "Ada",
                                  "database": "postgresql", "language": language})
@@ -86,7 +85,7 @@ VARIANTS = _variants()
 def test_every_offered_python_and_pair_is_in_the_matrix() -> None:
     """For 3.10 and 3.12 (no interpreter reachable here, see tests/e2e/variants.py) this is their test."""
     pairs = {(v.answers.python_version, v.answers.django_version) for v in VARIANTS}
-    offered = {(python, django) for django, pythons in _MODEL.DJANGO_PYTHON.items() for python in pythons}
+    offered = {(python, django) for django, pythons in rules.DJANGO_PYTHON.items() for python in pythons}
     assert pairs == offered
     assert {"3.10", "3.12"} <= {python for python, _ in pairs}
 
@@ -95,11 +94,11 @@ variant_param = pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in 
 
 
 def test_matrix_covers_every_combination() -> None:
-    pairs = sum(len(pythons) for pythons in _MODEL.DJANGO_PYTHON.values())
+    pairs = sum(len(pythons) for pythons in rules.DJANGO_PYTHON.values())
     assert len(VARIANTS) == len(DATABASES) * 2 * pairs + 2  # and the longest slug, in both languages
     assert len({v.id for v in VARIANTS}) == len(VARIANTS)
     assert {v.answers.database_version for v in VARIANTS} >= {
-        version for versions in _MODEL.DATABASE_VERSIONS.values() for version in versions
+        version for versions in rules.DATABASE_VERSIONS.values() for version in versions
     }
 
 

@@ -4,7 +4,7 @@ Shared by ``tests/properties`` (at least 2,000 sets in CI) and ``bench/fuzz.py``
 
 A render through cookiecutter costs ~0.18 s, most of it reading and compiling the same 26 templates
 again. :class:`FastRenderer` compiles them once with cookiecutter's own environment and renders only;
-``test_fast_render_is_cookiecutters_render`` proves it gives what :func:`newproj.render.generate` gives.
+``test_fast_render_is_cookiecutters_render`` proves it gives what :func:`newproj.render.place.generate` gives.
 The checks that run a program (hadolint, compose config) run once per distinct file, in batches.
 """
 
@@ -23,11 +23,13 @@ from typing import Any
 import tomllib
 import yaml
 from hypothesis import strategies as st
-from newproj.finish import cruft_record, files_to_remove, record_text
-from newproj.model import FIELDS, PRIVATE_KEYS, Answers, cookiecutter_json
-from newproj.origin import TEMPLATE_ID
-from newproj.rules import DATABASE_VERSIONS, DATABASES, DJANGO_VERSIONS, LANGUAGES, PYTHON_VERSIONS
-from newproj.templates import django_template
+from newproj.answers import FIELDS, Answers, files_to_remove
+from newproj.answers.rules import DATABASE_VERSIONS, DATABASES, DJANGO_VERSIONS, LANGUAGES, PYTHON_VERSIONS
+from newproj.maintainer.hookgen import cookiecutter_json
+from newproj.project.origin import TEMPLATE_ID
+from newproj.project.private import private_context
+from newproj.project.record import cruft_record, record_text
+from newproj.render.templates import django_template
 
 BIN = Path(sys.executable).parent
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -140,12 +142,12 @@ class FastRenderer:
         self.names = {name: self.env.from_string(name) for name in self.sources}
 
     def render(self, answers: Answers) -> dict[str, str]:
-        """The project's files (relative path -> text), as :func:`newproj.render.generate` writes them."""
+        """The project's files (relative path -> text), as :func:`newproj.render.place.generate` writes them."""
         context = {
             "cookiecutter": {
                 **self.private,
                 **answers.to_context(),
-                **{key.name: key.draw() for key in PRIVATE_KEYS},
+                **private_context(self.root),
                 "_template": TEMPLATE_ID,
             }
         }
@@ -283,7 +285,7 @@ def compose_config(projects: dict[str, dict[str, str]], scratch: Path) -> list[s
         folder = scratch / f"compose{i}"
         folder.mkdir(parents=True, exist_ok=True)
         for name in ("docker-compose.yml", "docker/dev.env", ".env"):
-            if name in files:  # .env is optional (issue 10): newproj writes none
+            if name in files:  # .env is optional: newproj writes none (development values are committed)
                 (folder / name).parent.mkdir(parents=True, exist_ok=True)
                 (folder / name).write_text(files[name], encoding="utf-8")
         done = subprocess.run(
@@ -324,9 +326,10 @@ class CliRunner:
         import contextlib
         import io
 
-        import newproj.cli
-        import newproj.ports
-        from newproj.render import GenerationResult
+        import newproj.cli.app
+        import newproj.cli.init
+        import newproj.cli.report
+        from newproj.render.place import GenerationResult
 
         self.count += 1
         folder = self.scratch / f"set{self.count}"
@@ -341,11 +344,11 @@ class CliRunner:
             return GenerationResult(target, tuple(sorted(files)))
 
         out, err = io.StringIO(), io.StringIO()
-        saved = (newproj.cli.generate, newproj.ports.port_in_use)
-        newproj.cli.generate, newproj.ports.port_in_use = generate, lambda *a, **k: False
+        saved = (newproj.cli.init.generate, newproj.cli.report.port_in_use)
+        newproj.cli.init.generate, newproj.cli.report.port_in_use = generate, lambda *a, **k: False
         try:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                code = newproj.cli.main(
+                code = newproj.cli.app.main(
                     [
                         "init",
                         "--no-input",
@@ -358,7 +361,7 @@ class CliRunner:
                     ]
                 )
         finally:
-            newproj.cli.generate, newproj.ports.port_in_use = saved
+            newproj.cli.init.generate, newproj.cli.report.port_in_use = saved
         lines = err.getvalue().splitlines()
         if code == 0:
             document = json.loads(out.getvalue())

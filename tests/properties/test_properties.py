@@ -26,8 +26,8 @@ from fuzzkit import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newproj.model import AnswerError, build_answers
-from newproj.render import generate
+from newproj.answers import AnswerError, build_answers
+from newproj.render.place import generate
 
 EXAMPLES = int(os.environ.get("NEWPROJ_PROPERTY_EXAMPLES", "2000"))
 SETTINGS = settings(

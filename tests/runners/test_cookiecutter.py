@@ -16,8 +16,9 @@ from pathlib import Path
 import pexpect
 import pytest
 from clikit import dev_values, project_snapshot
-from newproj.model import DEV_MARKERS, DEV_VALUES, build_answers
-from newproj.render import generate
+from newproj.answers import build_answers
+from newproj.project.private import DEV_MARKERS, DEV_VALUES
+from newproj.render.place import generate
 from runnerkit import BIN, REPO_ROOT, git
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

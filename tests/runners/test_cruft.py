@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clikit import project_snapshot
-from newproj.model import TEMPLATE_VERSION, build_answers
-from newproj.render import generate
+from newproj.answers import TEMPLATE_VERSION, build_answers
+from newproj.render.place import generate
 from runnerkit import GIT, git
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

@@ -1,5 +1,5 @@
 """newproj installed from git: the record names the repository and commit, as ``cruft create`` would,
-so cruft checks and diffs a project ``newproj init`` made (issue 8, step 3).
+so cruft checks and diffs a project ``newproj init`` made.
 
 pip records where an install came from in PEP 610's ``direct_url.json``; newproj reads it there.
 """
@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newproj import origin
-from newproj.model import build_answers
-from newproj.origin import UNKNOWN, Origin, origin_from_direct_url
-from newproj.render import generate
+from newproj.answers import build_answers
+from newproj.project import origin
+from newproj.project.origin import UNKNOWN, Origin, origin_from_direct_url
+from newproj.render.place import generate
 from runnerkit import git
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import newproj.doctor.checks
 import pytest
-from newproj import cli, cmd_doctor, doctor
-from newproj.doctor import Check, Outcome, Probes, diagnose, format_line
+from newproj.cli import app as cli
+from newproj.doctor import checks as doctor
+from newproj.doctor.checks import Check, Outcome, Probes, diagnose, format_line
 
 ENGINE = ("docker", "version", "--format", "{{.Server.Version}}")
 ROOT = ("docker", "info", "--format", "{{.DockerRootDir}}")
@@ -395,7 +397,7 @@ def fake_machine(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
 
     def use(*args: object, **kwargs: object) -> None:
         fake = probes(*args, **kwargs)  # type: ignore[arg-type]
-        monkeypatch.setattr(cmd_doctor, "diagnose", lambda path, lang: diagnose(path, lang, fake))
+        monkeypatch.setattr(newproj.doctor.checks, "diagnose", lambda path, lang: diagnose(path, lang, fake))
 
     return use
 

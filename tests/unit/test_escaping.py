@@ -1,4 +1,4 @@
-"""Answers inside files other languages read (issue 13, item 3): each gets that language's escaping.
+"""Answers inside files other languages read: each gets that language's escaping, so no answer breaks a file.
 
 Free text (project name, description, author) lands in a few known places, each checked here by
 reading the file back with that language's own parser. Every other answer is pasted as it is,
@@ -20,9 +20,9 @@ import pytest
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
-from newproj.model import FIELD_NAMES, AnswerError, build_answers, validate_field
-from newproj.render import generate
-from newproj.templates import django_template
+from newproj.answers import FIELD_NAMES, AnswerError, build_answers, validate_field
+from newproj.render.place import generate
+from newproj.render.templates import django_template
 
 tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newproj.doctor import check_line_endings
+from newproj.doctor.checks import check_line_endings
 
 GIT = ["git", "-c", "user.name=Lead", "-c", "user.email=lead@example.com", "-c", "init.defaultBranch=main"]
 LF_FILES = ("docker/entrypoint.sh", "Dockerfile", "docker-compose.yml", "manage.py")

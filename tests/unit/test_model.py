@@ -22,9 +22,9 @@ from cookiecutter.generate import generate_context
 from cookiecutter.hooks import run_script_with_context
 from cookiecutter.prompt import prompt_for_config
 from cookiecutter.utils import create_env_with_context
-from newproj import model, rules
-from newproj.model import AnswerError, Answers, build_answers, validate_field, warnings_for
-from newproj.templates import django_template
+from newproj.answers import AnswerError, Answers, build_answers, rules, validate_field, warnings_for
+from newproj.maintainer import hookgen
+from newproj.render.templates import django_template
 
 TEMPLATE = django_template()
 FIELD_ORDER = [
@@ -296,10 +296,9 @@ def test_supported_pairs_accepted(python: str, django: str) -> None:
 
 
 def test_django_table_covers_every_offered_version() -> None:
-    answers = rules
-    assert set(answers.DJANGO_PYTHON) == set(answers.DJANGO_VERSIONS)
-    assert set().union(*answers.DJANGO_PYTHON.values()) == set(answers.PYTHON_VERSIONS)
-    assert answers.DJANGO_VERSIONS[0] == "5.2"  # the LTS is the default
+    assert set(rules.DJANGO_PYTHON) == set(rules.DJANGO_VERSIONS)
+    assert set().union(*rules.DJANGO_PYTHON.values()) == set(rules.PYTHON_VERSIONS)
+    assert rules.DJANGO_VERSIONS[0] == "5.2"  # the LTS is the default
 
 
 @pytest.mark.parametrize(
@@ -470,7 +469,7 @@ def test_time_zone_accepts_exactly_the_available_zones() -> None:
     assert refused == []
 
 
-# --- non-text values: refused, never turned into text (issue 13 item 6) ---------------------
+# --- non-text values: refused, never turned into text (a file's yes, 010 or list is no answer) ---
 
 
 @pytest.mark.parametrize(
@@ -569,39 +568,26 @@ def test_answer_error_message_falls_back_to_english() -> None:
     assert field_refusal("port", "0").message("fr") == field_refusal("port", "0").message("en")
 
 
-def test_every_message_has_both_languages_with_the_same_parameters() -> None:
-    import string
-
-    from newproj.model_messages import KINDS, MODEL_MESSAGES
-
-    assert all(set(texts) == {"en", "ko"} for texts in KINDS.values())
-    for code, texts in MODEL_MESSAGES.items():
-        assert set(texts) == {"en", "ko"}, code
-        fields = [
-            {name for _, name, _, _ in string.Formatter().parse(text) if name} for text in texts.values()
-        ]
-        assert fields[0] == fields[1], code
-
-
 # --- cookiecutter.json is derived from the model --------------------------------------------
 
 
 def test_cookiecutter_json_is_the_model_output() -> None:
     on_disk = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
-    assert on_disk == model.cookiecutter_json()
+    assert on_disk == hookgen.cookiecutter_json()
 
 
 def test_generated_template_files_are_not_stale() -> None:
-    """cookiecutter.json and both hooks are what `python -m newproj.hookgen` writes today."""
+    """cookiecutter.json and both hooks are what `python -m newproj.maintainer.hookgen` writes today."""
     done = subprocess.run(
-        [sys.executable, "-m", "newproj.hookgen", "--check"], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "newproj.maintainer.hookgen", "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert (done.returncode, done.stderr) == (0, "")
 
 
 def test_a_changed_rule_makes_the_hooks_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newproj import hookgen
-
     copy = tmp_path / "django"
     (copy / "hooks").mkdir(parents=True)
     for path, text in hookgen.generated_files().items():
@@ -611,20 +597,67 @@ def test_a_changed_rule_makes_the_hooks_stale(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(
         hookgen, "module_body", lambda name: real(name).replace("SLUG_MAX = 30", "SLUG_MAX = 31")
     )
-    assert hookgen.stale_files(copy) == [
-        copy / "hooks" / "pre_gen_project.py",
-        copy / "hooks" / "post_gen_project.py",
-    ]
+    assert hookgen.stale_files(copy) == [copy / "hooks" / "pre_gen_project.py"]  # the post hook only prunes
 
 
-@pytest.mark.parametrize("hook", ["pre_gen_project.py", "post_gen_project.py"])
-def test_hooks_are_self_contained(hook: str) -> None:
-    """No _repo_dir (cruft never sets it), no sys.path trick, no newproj import: the runner's interpreter suffices."""
-    text = (TEMPLATE / "hooks" / hook).read_text(encoding="utf-8")
-    assert [
-        word for word in ("_repo_dir", "sys.path", "import newproj", "from newproj") if word in text
-    ] == []
-    assert "SLUG_MAX = 30" in text  # the rules themselves are inside
+#: What a project keeps of these files, by database: the post hook removes the rest.
+PRUNED_FILES = (
+    "docker/db/mysql-init.sql",
+    "deploy/k8s/base/data-pvc.yaml",
+    "deploy/k8s/base/migrate-job.yaml",
+    "deploy/k8s/overlays/dev/db.yaml",
+    "manage.py",
+)
+KEPT_FILES = {
+    "sqlite": ["deploy/k8s/base/data-pvc.yaml", "manage.py"],
+    "mariadb": [
+        "deploy/k8s/base/migrate-job.yaml",
+        "deploy/k8s/overlays/dev/db.yaml",
+        "docker/db/mysql-init.sql",
+        "manage.py",
+    ],
+}
+
+
+def run_hook_isolated(
+    hook: str, extra: dict[str, str], folder: Path, cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """Render ``hook`` as cookiecutter does and run it under ``python -I -S``: no site-packages, no
+    user site, no current folder on the path, so only the standard library can be imported."""
+    context = hook_context(extra, folder)
+    source = (TEMPLATE / "hooks" / hook).read_text(encoding="utf-8")
+    script = folder / hook
+    script.write_text(
+        create_env_with_context(context).from_string(source).render(**context), encoding="utf-8"
+    )
+    return subprocess.run([sys.executable, "-I", "-S", str(script)], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("database", ["sqlite", "mariadb"])
+def test_both_hooks_run_on_the_standard_library_alone(database: str, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for relative in PRUNED_FILES:
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / relative).write_text("")
+    for hook in ("pre_gen_project.py", "post_gen_project.py"):
+        done = run_hook_isolated(hook, {"database": database}, tmp_path, project)
+        assert (done.returncode, done.stderr) == (0, ""), hook
+    kept = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
+    assert kept == KEPT_FILES[database]
+
+
+def test_the_pre_hook_refuses_on_the_standard_library_alone(tmp_path: Path) -> None:
+    done = run_hook_isolated("pre_gen_project.py", {"port": "0"}, tmp_path, tmp_path)
+    assert (done.returncode, done.stderr) == (
+        1,
+        "error: port: 0 is out of range; use a port from 1 to 65535, e.g. 8000\n",
+    )
+
+
+def test_the_post_hook_carries_only_the_pruning() -> None:
+    text = (TEMPLATE / "hooks" / "post_gen_project.py").read_text(encoding="utf-8")
+    assert "def prune(" in text and "def build_answers(" not in text
+    assert len(text.splitlines()) < 80
 
 
 def test_cookiecutter_json_keys_are_the_answers_fields() -> None:
@@ -763,33 +796,34 @@ def test_plain_cookiecutter_refuses_with_the_models_message_and_leaves_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
-# --- private keys: render inputs nobody is asked for (TEAM decision 4) -----------------------------
+# --- private keys: render inputs nobody is asked for ----------------------------------------------
 
 
-def test_private_keys_declared_in_the_model_reach_cookiecutter_json_hooks_and_the_record(
-    monkeypatch: pytest.MonkeyPatch,
+def test_private_keys_declared_once_reach_cookiecutter_json_and_the_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newproj import finish, hookgen
+    from newproj.project.private import PrivateKey, private_context
+    from newproj.project.record import cruft_record
 
-    key = model.PrivateKey(
-        "__dev_db_password", "{{ random_ascii_string(24) }}", draw=lambda: "drawn-by-newproj"
+    monkeypatch.setattr(
+        hookgen, "PRIVATE_KEYS", (PrivateKey("__dev_db_password", "{{ random_ascii_string(24) }}"),)
     )
-    monkeypatch.setattr(model, "PRIVATE_KEYS", (key,))
-    monkeypatch.setattr(finish, "PRIVATE_KEYS", (key,))
-    data = model.cookiecutter_json()
+    data = hookgen.cookiecutter_json()
     assert data["__dev_db_password"] == "{{ random_ascii_string(24) }}"
     assert [k for k in data if not k.startswith("_")] == FIELD_ORDER  # still no question for it
-    assert model.private_values() == {"__dev_db_password": "drawn-by-newproj"}
-    context = {**build_answers({}).to_context(), **model.private_values(), "_template": "newproj:django"}
-    recorded = finish.cruft_record(context)["context"]["cookiecutter"]
-    assert recorded["__dev_db_password"] == "drawn-by-newproj"
-    assert (
-        '"__dev_db_password": "{{ random_ascii_string(24) }}"'
-        in hookgen.generated_files()[TEMPLATE / "cookiecutter.json"]
-    )
+    (tmp_path / "cookiecutter.json").write_text(json.dumps(data), encoding="utf-8")
+    private = private_context(tmp_path)
+    drawn = private["__dev_db_password"]
+    assert len(drawn) == 24 and drawn.isascii() and drawn.isalpha()
+    context = {**private, **build_answers({}).to_context(), "_template": "newproj:django"}
+    recorded = cruft_record(context)["context"]["cookiecutter"]
+    assert recorded["__dev_db_password"] == drawn
+    assert "__prompts__" not in recorded
 
 
-def test_random_text_is_letters_and_digits_from_secrets() -> None:
-    drawn = {model.random_text() for _ in range(50)}
+def test_draw_gives_letters_only_from_secrets_as_cookiecutter_does() -> None:
+    from newproj.project.private import draw
+
+    drawn = {draw(24) for _ in range(50)}
     assert len(drawn) == 50
-    assert all(len(text) == 24 and text.isascii() and text.isalnum() for text in drawn)
+    assert all(len(text) == 24 and text.isascii() and text.isalpha() for text in drawn)

@@ -13,11 +13,11 @@ from pathlib import Path
 import newproj
 import pytest
 import tomllib
-from newproj import model
+from newproj.answers import TEMPLATE_VERSION, build_answers, files_to_remove
 from newproj.errors import CannotWrite, ExitCode, RenderError, TargetExistsError, UsageError
-from newproj.model import build_answers, files_to_remove
-from newproj.render import generate, plan
-from newproj.templates import django_template
+from newproj.project.private import DEV_VALUES
+from newproj.render.place import generate, plan
+from newproj.render.templates import django_template
 
 
 def snapshot(root: Path) -> dict[str, bytes | None]:
@@ -198,7 +198,7 @@ def test_force_overwrites_template_files_deletes_nothing_and_keeps_env(tmp_path:
 
 def dev_values(project: Path) -> dict[str, str]:
     context = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]
-    return {key: context[key] for key in model.DEV_VALUES}
+    return {key: context[key] for key in DEV_VALUES}
 
 
 def test_force_keeps_the_recorded_development_values(generated, tmp_path: Path) -> None:
@@ -316,12 +316,12 @@ def test_rendering_is_strict_and_errors_do_not_dump_the_context(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An undefined variable in a real template file is an error, reworded without the context."""
-    import newproj.render
+    import newproj.render.place
 
     broken = tmp_path / "template"
     shutil.copytree(django_template(), broken)
     (broken / "{{cookiecutter.project_slug}}" / "bad.txt").write_text("{{ cookiecutter.nope }}\n")
-    monkeypatch.setattr(newproj.render, "django_template", lambda: broken)
+    monkeypatch.setattr(newproj.render.place, "django_template", lambda: broken)
     target = tmp_path / "out" / "shop"
     with pytest.raises(RenderError) as info:
         generate(build_answers({"project_name": "Shop"}), target)
@@ -333,7 +333,7 @@ def test_rendering_is_strict_and_errors_do_not_dump_the_context(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["template"]
 
 
-# --- names the file system cannot hold (issue 13, item 2) -------------------------------------
+# --- names the file system cannot hold: refused before anything is made -----------------------
 
 
 @pytest.mark.parametrize(
@@ -597,7 +597,7 @@ def test_plan_lists_what_generate_writes_and_writes_nothing(
 def test_development_values_are_fresh_for_every_project(generated, tmp_path: Path) -> None:
     first = dev_values(generated(tmp_path / "one", project_name="Shop", database="mariadb"))
     second = dev_values(generated(tmp_path / "two", project_name="Shop", database="mariadb"))
-    for name in model.DEV_VALUES:
+    for name in DEV_VALUES:
         assert first[name] != second[name], name
     key, password = first["__dev_secret_key"], first["__dev_db_password"]
     assert re.fullmatch(r"django-insecure-[A-Za-z0-9]{50}", key) and len(set(key)) >= 20
@@ -657,7 +657,7 @@ def test_cruft_json_records_the_answers(database: str, generated) -> None:
             "cookiecutter": {**answers.to_context(), **dev_values(project), "_template": "newproj:django"}
         },
         "directory": "templates/django",
-        "template_version": model.TEMPLATE_VERSION,
+        "template_version": TEMPLATE_VERSION,
     }
     assert record["context"]["cookiecutter"]["port"] == 8123
 

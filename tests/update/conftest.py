@@ -5,50 +5,14 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from newproj.cli import main
-
-GIT_IDENTITY = ["-c", "user.name=Team", "-c", "user.email=team@example.com", "-c", "commit.gpgsign=false"]
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-def git(project: Path, *args: str) -> str:
-    """Run git in ``project`` and return its output (fails the test on error)."""
-    done = subprocess.run(["git", "-C", str(project), *GIT_IDENTITY, *args], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def commit_all(project: Path, message: str = "work") -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
-
-
-def record(project: Path) -> dict[str, Any]:
-    return json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
-
-
-def env_pairs(project: Path) -> dict[str, str]:
-    pairs = {}
-    for line in (project / ".env").read_text().splitlines():
-        if "=" in line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            pairs[key] = value
-    return pairs
+from newproj.cli.app import main
+from updatekit import Result, commit_all, git
 
 
 @pytest.fixture
@@ -84,23 +48,22 @@ def repo_project(generated: Callable[..., Path]) -> Callable[..., Path]:
 def released_project(tmp_path: Path) -> Callable[..., Path]:
     """``released_project(version, releases_dir=None, **answers)``: a project as that release's
     ``newproj init`` made it, rendered from its snapshot (the wheel's, or those in ``releases_dir``)."""
-    from newproj.rerender import load_model, render
-    from newproj.snapshots import extract_snapshot
+    from newproj.project.record import record_text
+    from newproj.render.templates import extract_snapshot
+    from newproj.update.releases import Release, load_model
 
     def make(version: str, releases_dir: Path | None = None, **values: Any) -> Path:
         where = {"releases_dir": releases_dir} if releases_dir else {}
         template = extract_snapshot(version, tmp_path / f"release-{version}", **where)
         model = load_model(template, f"tests_release_{version}_{uuid.uuid4().hex}")
-        rendering = render(template, model, values, {})
+        rendering = Release(template, model).render(values, {})
         project = tmp_path / rendering.context["project_slug"]
         for relative, item in rendering.files.items():
             path = project / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(item.data)
             path.chmod(item.mode)
-        (project / ".cruft.json").write_text(
-            json.dumps(rendering.record, indent=2, ensure_ascii=False) + "\n"
-        )
+        (project / ".cruft.json").write_text(record_text(rendering.record))
         return project
 
     return make
@@ -110,10 +73,11 @@ def released_project(tmp_path: Path) -> Callable[..., Path]:
 def release_one_installed(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Make release 1's snapshot the installed template (the one that writes ``.env``), whatever the
     template of this checkout is now."""
-    import newproj.update
-    from newproj.snapshots import cached_snapshot
+    import newproj.update.plan
+    from newproj.render.templates import cached_snapshot
+    from newproj.update.releases import Release, load_model
 
     template = cached_snapshot("1")
-    monkeypatch.setattr(newproj.update, "django_template", lambda: template)
-    monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_installed_release_1_{uuid.uuid4().hex}")
+    release = Release(template, load_model(template, f"tests_installed_release_1_{uuid.uuid4().hex}"))
+    monkeypatch.setattr(newproj.update.plan, "installed", lambda: release)
     return template

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newproj.model import TEMPLATE_VERSION
-from newproj.rerender import load_model, render
-from newproj.templates import django_template
-from newproj.update import INSTALLED_MODEL, PENDING_NAME
-
-from tests.update.conftest import commit_all, env_pairs, git, record
+from newproj.answers import TEMPLATE_VERSION
+from newproj.update.plan import PENDING_NAME
+from newproj.update.releases import installed
+from updatekit import commit_all, env_pairs, git, record
 
 
 def _team_edits(project: Path) -> None:
@@ -74,9 +72,8 @@ def test_the_update_matches_a_fresh_render_of_the_new_answers(repo_project, upda
     project = repo_project(project_name="Blog", database="sqlite")
     assert update(str(project), "--no-input", "--port", "9000", "--database", "postgresql").code == 0
     context = record(project)["context"]["cookiecutter"]
-    template = django_template()
     carried = {key: value for key, value in context.items() if key.startswith("__")}  # committed dev values
-    fresh = render(template, load_model(template, INSTALLED_MODEL), context, carried).files
+    fresh = installed().render(context, carried).files
     # The files on disk: the update adds and removes files (the k8s files differ by database).
     tracked = [p for p in git(project, "ls-files", "--cached", "--others", "--exclude-standard").split()
                if p not in (".env", ".cruft.json") and (project / p).is_file()]
@@ -200,11 +197,11 @@ def test_a_refused_flag_is_a_usage_error_when_the_recorded_package_name_is_impor
 ) -> None:
     """``typer`` is importable here (newproj runs on it), as a team's own package is once installed:
     the recorded name is still accepted, and a bad flag beside it is the usual usage error."""
-    import newproj.rules
+    import newproj.answers.rules
 
-    importable = newproj.rules._is_installed
+    importable = newproj.answers.rules._is_installed
     with monkeypatch.context() as patch:  # the project was made where ``typer`` was not installed
-        patch.setattr(newproj.rules, "_is_installed", lambda name: name != "typer" and importable(name))
+        patch.setattr(newproj.answers.rules, "_is_installed", lambda name: name != "typer" and importable(name))
         project = generated(project_name="Typer", project_slug="typer")
     assert importable("typer")
     result = update(str(project), "--port", "0", "--no-input")

@@ -6,13 +6,13 @@ import errno
 import json
 import os
 
-import newproj.cli
+import newproj.cli.app
+import newproj.cli.init
 import typer
-from newproj.model import FIELDS
+from newproj.answers import FIELDS
+from updatekit import record
 
-from tests.update.conftest import record
-
-COMMANDS = typer.main.get_command(newproj.cli.app).commands
+COMMANDS = typer.main.get_command(newproj.cli.app.app).commands
 
 
 def _options(command: str) -> dict[str, str]:
@@ -59,7 +59,7 @@ def test_the_projects_own_importable_package_is_no_reason_to_refuse(generated, u
 
 
 def test_private_values_are_carried_drawn_or_rendered(tmp_path) -> None:
-    from newproj.rerender import private_context
+    from newproj.project.private import private_context
 
     (tmp_path / "cookiecutter.json").write_text(
         '{"port": 8000, "_raw": "{{ kept }}", "__dev_password": "{{ random_ascii_string(24) }}",'
@@ -99,7 +99,7 @@ def test_a_recorded_answer_the_model_refuses_names_the_record(generated, update)
 
 
 def test_help_is_korean_with_lang_ko(capsys) -> None:
-    assert newproj.cli.main(["--lang", "ko", "update", "--help"]) == 0
+    assert newproj.cli.app.main(["--lang", "ko", "update", "--help"]) == 0
     shown = capsys.readouterr().out
     assert "새 답이나 설치된 템플릿을 프로젝트에 3-way 병합으로 가져옵니다." in shown
     assert "업데이트할 프로젝트 (기본값: 지금 폴더)." in shown

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from newproj.update import PENDING_NAME
-
-from tests.update.conftest import commit_all, record
+from newproj.update.plan import PENDING_NAME
+from updatekit import commit_all, record
 
 MARKED_PORTS = (
     "    ports:\n"

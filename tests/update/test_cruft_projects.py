@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from newproj.templates import django_template
-
-from tests.update.conftest import commit_all, git, record
+from newproj.render.templates import django_template
+from updatekit import commit_all, git, record
 
 CRUFT = Path(sys.executable).with_name("cruft")
 
@@ -30,15 +29,6 @@ def _as_cruft_writes_it(project: Path, url: str, commit: str) -> None:
         "directory": "templates/django",
     }
     (project / ".cruft.json").write_text(json.dumps(cruft_record, indent=2, ensure_ascii=False) + "\n")
-
-
-def _hooks_find_their_folder(hooks: Path) -> None:
-    """Release 1's hooks find ``answers.py`` through ``_repo_dir``, which cruft does not pass (cruft #313).
-    Until the template's hooks stop needing it (issue 8), point this copy's hooks at their own folder;
-    once they do, this replaces nothing."""
-    for hook in hooks.glob("*_gen_project.py"):
-        text = hook.read_text()
-        hook.write_text(text.replace('os.path.join(CONTEXT["_repo_dir"], "hooks")', repr(str(hooks))))
 
 
 def test_a_cruft_record_is_read_and_keeps_its_origin(repo_project, update) -> None:
@@ -66,7 +56,6 @@ def test_a_project_made_by_cruft_create_is_updated(tmp_path: Path, update) -> No
     shutil.copytree(
         django_template(), source / "templates" / "django", ignore=shutil.ignore_patterns("__pycache__")
     )
-    _hooks_find_their_folder(source / "templates" / "django" / "hooks")
     git(source, "init", "-q")
     commit_all(source, "template")
     made = subprocess.run(

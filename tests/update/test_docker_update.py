@@ -18,9 +18,8 @@ if str(E2E) not in sys.path:
 
 import ports  # noqa: E402
 from dockerkit import REPORT, Compose, engine_available, get  # noqa: E402
-from newproj.doctor import read_env_file  # noqa: E402
-
-from tests.update.conftest import record  # noqa: E402
+from newproj.doctor.checks import read_env_file  # noqa: E402
+from updatekit import record  # noqa: E402
 
 pytestmark = pytest.mark.docker
 _NO_ENGINE = engine_available()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newproj.envmerge import dev_values_from_env, example_keys, mask_secrets, merge_env, retire_env
+from newproj.update.envmerge import dev_values_from_env, example_keys, mask_secrets, merge_env, retire_env
 
 SQLITE_OURS = """# secrets
 DJANGO_SECRET_KEY=ours-secret

@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("pexpect")
 
-from tests.cli.test_pty import CLEAR, ENTER, LABELS, Terminal  # noqa: E402
-from tests.update.conftest import record  # noqa: E402
+from ptykit import CLEAR, ENTER, LABELS, Terminal  # noqa: E402
+from updatekit import record  # noqa: E402
 
 NEWPROJ = Path(sys.executable).with_name("newproj")
 

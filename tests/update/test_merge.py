@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newproj.merge import find_renames, merge3, merge_trees
-from newproj.rerender import RenderedFile
+from newproj.render.engine import RenderedFile
+from newproj.update.merge import find_renames, merge3, merge_trees
 
 BASE = b"one\ntwo\nthree\nfour\nfive\nsix\nseven\n"
 

@@ -7,16 +7,15 @@ import shutil
 import uuid
 from pathlib import Path
 
-import newproj.update
+import newproj.update.plan
 import pytest
-from newproj.doctor import read_env_file
-from newproj.envmerge import is_secret
-from newproj.model import TEMPLATE_VERSION
-from newproj.release import current_version, cut_release, is_released
-from newproj.rerender import load_model, render
-from newproj.snapshots import (
+from newproj.answers import TEMPLATE_VERSION
+from newproj.doctor.checks import read_env_file
+from newproj.maintainer.release import current_version, cut_release, is_released
+from newproj.render.templates import (
     RELEASES_DIR,
     cached_snapshot,
+    django_template,
     released_versions,
     renames_between,
     snapshot_files,
@@ -24,21 +23,21 @@ from newproj.snapshots import (
     template_files,
     write_snapshot,
 )
-from newproj.templates import django_template
-
-from tests.update.conftest import env_pairs, record
+from newproj.update.envmerge import is_secret
+from newproj.update.releases import Release, load_model
+from updatekit import env_pairs, record
 
 
 def test_the_template_is_its_newest_release() -> None:
-    """Fails when the template changed without a release: run ``python -m newproj.release`` and commit."""
+    """Fails when the template changed without a release: run ``python -m newproj.maintainer.release`` and commit."""
     newest = released_versions()[-1]
-    assert TEMPLATE_VERSION == newest, "TEMPLATE_VERSION has no snapshot: run python -m newproj.release"
+    assert TEMPLATE_VERSION == newest, "TEMPLATE_VERSION has no snapshot: run python -m newproj.maintainer.release"
     changed = sorted(
         name
         for name in set(template_files(django_template())) | set(snapshot_files(newest))
         if template_files(django_template()).get(name) != snapshot_files(newest).get(name)
     )
-    assert changed == [], f"the template changed since release {newest}: run python -m newproj.release"
+    assert changed == [], f"the template changed since release {newest}: run python -m newproj.maintainer.release"
 
 
 def test_release_one_is_carried() -> None:
@@ -139,10 +138,9 @@ def test_a_template_release_update_merges_renames_drops_and_additions(
     compose = root / "docker-compose.yml"
     compose.write_text(compose.read_text().replace("restart: unless-stopped", "restart: always"))
     version = cut_release(template, releases).version
-    monkeypatch.setattr(newproj.update, "django_template", lambda: template)
-    monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_next_model_{uuid.uuid4().hex}")
-    monkeypatch.setattr(newproj.update, "released_versions", lambda: released_versions(releases))
-    monkeypatch.setattr(newproj.update, "cached_snapshot", lambda v: cached_snapshot(v, releases))
+    release = Release(template, load_model(template, f"tests_next_model_{uuid.uuid4().hex}"))
+    monkeypatch.setattr(newproj.update.plan, "installed", lambda: release)
+    monkeypatch.setattr(newproj.update.plan, "RELEASES_DIR", releases)
 
     entrypoint = project / "docker" / "entrypoint.sh"
     entrypoint.write_text(entrypoint.read_text().replace("#!/bin/sh", "#!/bin/sh\n# team: our own step"))
@@ -171,7 +169,7 @@ def test_the_base_render_reproduces_a_release_exactly(released_project) -> None:
     template = cached_snapshot(version)
     context = record(project)["context"]["cookiecutter"]
     carried = {key: value for key, value in context.items() if key.startswith("__")}
-    again = render(template, load_model(template, f"tests_again_{uuid.uuid4().hex}"), context, carried)
+    again = Release(template, load_model(template, f"tests_again_{uuid.uuid4().hex}")).render(context, carried)
     on_disk = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()} - {".cruft.json"}
     assert set(again.files) == on_disk
     assert [p for p in on_disk if p != ".env" and (project / p).read_bytes() != again.files[p].data] == []

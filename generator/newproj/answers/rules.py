@@ -1,0 +1,340 @@
+"""The rules of each answer: the offered choices, the derived defaults and one validator per field.
+
+Standard library only: :mod:`newproj.maintainer.hookgen` copies this file into the template's hooks,
+which run under whatever interpreter runs cookiecutter or cruft.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import importlib.util
+import json
+import keyword
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from newproj.answers.messages import KINDS, MODEL_MESSAGES
+
+TEMPLATE_VERSION = "6"
+
+LANGUAGES = ("en", "ko")
+PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
+DJANGO_VERSIONS = ("5.2", "6.1")
+#: Python versions each Django release supports, from Django's own release notes and
+#: "What Python version can I use with Django?" FAQ.
+DJANGO_PYTHON = {
+    "5.2": ("3.10", "3.11", "3.12", "3.13", "3.14"),
+    "6.1": ("3.12", "3.13", "3.14", "3.15"),
+}
+DATABASES = ("postgresql", "sqlite", "mysql", "mariadb")
+#: Server versions (the major of the official image) offered for each database; first is default.
+DATABASE_VERSIONS = {
+    "postgresql": ("17", "18", "16"),
+    "mysql": ("8.4",),
+    "mariadb": ("11.8", "11.4", "10.11"),
+    "sqlite": ("",),
+}
+SERVER_DATABASES = ("postgresql", "mysql", "mariadb")
+#: Files of the tz folder that ``zoneinfo.available_timezones()`` leaves out (see validate_time_zone).
+NOT_ZONES = re.compile(r"(posix|right)/.*|posixrules|localtime")
+
+#: MySQL user names stop at 32 characters; the slug names the database user.
+SLUG_MAX = 30
+TEXT_MAX = 200
+#: Names a project package must not take: Django's own and the starter app's.
+RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "config", "site", "manage", "app"})
+
+
+class AnswerError(ValueError):
+    """A value that the model refuses; ``message(lang)`` says what is wrong and how to fix it."""
+
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        self.field = field
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """What is wrong and how to fix it, in ``lang`` (``en`` or ``ko``), without the field name."""
+        lang = lang if lang in LANGUAGES else "en"
+        params = dict(self.params)
+        if "kind" in params:
+            params["kind"] = KINDS[params["kind"]][lang]
+        return MODEL_MESSAGES[self.code][lang].format(**params)
+
+    def message(self, lang: str = "en", label: str | None = None) -> str:
+        """The one-line message, led by ``label`` (a flag, a file key) or else the field name."""
+        return f"{label or self.field}: {self.text(lang)}"
+
+
+# --- derived defaults -------------------------------------------------------------------
+
+
+def slugify(name: str) -> str:
+    """The package name derived from a project name ("My Blog!" -> "my_blog").
+
+    Uses python-slugify (a cookiecutter dependency) when present, exactly as the
+    ``cookiecutter.json`` default does, so both paths derive the same slug.
+    """
+    try:
+        from slugify import slugify as _slugify
+    except ImportError:  # plain stdlib fallback: the hook never derives a slug
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+    return _slugify(name, separator="_")
+
+
+def default_time_zone(language: str) -> str:
+    """Korean projects default to Seoul time, the rest to UTC."""
+    return "Asia/Seoul" if language == "ko" else "UTC"
+
+
+def default_database_version(database: str) -> str:
+    """The pinned server major offered first for ``database``."""
+    return DATABASE_VERSIONS.get(database, ("",))[0]
+
+
+def language_code(language: str) -> str:
+    """Django's LANGUAGE_CODE for the project language."""
+    return {"ko": "ko-kr"}.get(language, "en-us")
+
+
+# --- one validator per field ------------------------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    """What sort of value a file gave, when it is not text."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "list" if isinstance(value, (list, tuple)) else "mapping" if isinstance(value, dict) else "other"
+
+
+def _shown(value: Any) -> str:
+    """``value`` as the file wrote it (JSON spelling), shortened to one readable piece."""
+    try:
+        shown = json.dumps(value, ensure_ascii=False, default=repr)
+    except ValueError:  # an integer too long to print
+        shown = "<a number of more than 4300 digits>"
+    return _short(shown)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _require_text(field: str, value: Any) -> str:
+    """Refuse anything but text: ``yes``, ``010`` or a list in a file is not silently turned into text."""
+    if not isinstance(value, str):
+        raise AnswerError(field, "not_text", value=_shown(value), kind=_kind(value))
+    return value
+
+
+def _text(field: str, value: Any, required: bool = True) -> str:
+    text = _require_text(field, value).strip()
+    if required and not text:
+        raise AnswerError(field, "required")
+    if len(text) > TEXT_MAX:
+        raise AnswerError(field, "too_long", value=text[:20] + "…", limit=TEXT_MAX)
+    if any(unicodedata.category(ch).startswith("C") for ch in text):
+        raise AnswerError(field, "control", value=text)
+    return text
+
+
+def display_order(choices: tuple[str, ...]) -> tuple[str, ...]:
+    """Choices as people read them: version numbers ascending, other words as given."""
+    if all(re.fullmatch(r"[0-9]+(\.[0-9]+)*", c) for c in choices):
+        return tuple(sorted(choices, key=lambda c: tuple(int(part) for part in c.split("."))))
+    return choices
+
+
+def _choice(field: str, value: Any, choices: tuple[str, ...]) -> str:
+    text = _require_text(field, value).strip().lower()
+    if text not in choices:
+        raise AnswerError(field, "choice", value=str(value), choices=", ".join(display_order(choices)))
+    return text
+
+
+def _slug_problem(slug: str) -> str | None:
+    """The message code of the first rule ``slug`` breaks, or None when it is acceptable."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
+        return "slug_format"
+    if len(slug) > SLUG_MAX:
+        return "slug_length"
+    if keyword.iskeyword(slug) or keyword.issoftkeyword(slug):
+        return "slug_keyword"
+    if slug in RESERVED_SLUGS:
+        return "slug_reserved"
+    if slug in sys.stdlib_module_names:
+        return "slug_shadows_stdlib"
+    if _is_installed(slug):
+        return "slug_shadows_installed"
+    return None
+
+
+def _suggest(value: str) -> str:
+    """An acceptable name close to ``value``: its slug form, else that prefixed with ``my_``."""
+    slug = re.sub(r"[^a-z0-9_]+", "_", slugify(value).lower()).strip("_")[:SLUG_MAX].rstrip("_")
+    if slug and _slug_problem(slug) is None:
+        return slug
+    prefixed = f"my_{slug}"[:SLUG_MAX].rstrip("_") if slug else "my_project"
+    return prefixed if _slug_problem(prefixed) is None else "my_project"
+
+
+#: Package names accepted although importable, within :func:`accepting_slug`.
+_ACCEPTED_SLUGS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("accepted_slugs", default=frozenset())
+
+
+@contextlib.contextmanager
+def accepting_slug(slug: str) -> Iterator[None]:
+    """Within the block, ``slug`` is not refused for being importable: a project's own package is,
+    from its folder or once the team installs it, and it was accepted when the project was made."""
+    token = _ACCEPTED_SLUGS.set(_ACCEPTED_SLUGS.get() | {slug})
+    try:
+        yield
+    finally:
+        _ACCEPTED_SLUGS.reset(token)
+
+
+def _is_installed(name: str) -> bool:
+    if name in _ACCEPTED_SLUGS.get():
+        return False
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def validate_project_name(value: Any) -> str:
+    """A human name for the project: printable, non-empty."""
+    return _text("project_name", value)
+
+
+def validate_project_slug(value: Any) -> str:
+    """A lower-case identifier that is no keyword and shadows no module."""
+    slug = _require_text("project_slug", value).strip()
+    if not slug:
+        raise AnswerError("project_slug", "required")
+    problem = _slug_problem(slug)
+    if problem == "slug_length":
+        raise AnswerError(
+            "project_slug", problem, value=slug, limit=SLUG_MAX, suggestion=_suggest(slug[:SLUG_MAX])
+        )
+    if problem:
+        raise AnswerError("project_slug", problem, value=slug, suggestion=_suggest(slug))
+    return slug
+
+
+def validate_description(value: Any) -> str:
+    """Free text, may be empty."""
+    return _text("description", value, required=False)
+
+
+def validate_author(value: Any) -> str:
+    """Free text, may be empty."""
+    return _text("author", value, required=False)
+
+
+def validate_python_version(value: Any) -> str:
+    """One of the Python versions offered."""
+    return _choice("python_version", value, PYTHON_VERSIONS)
+
+
+def validate_django_version(value: Any) -> str:
+    """One of the Django releases offered."""
+    return _choice("django_version", value, DJANGO_VERSIONS)
+
+
+def validate_port(value: Any) -> int:
+    """An integer from 1 to 65535, given as a number or as its digits (bools, fractions refused).
+
+    Digits are checked before any conversion: Python refuses to convert more than 4,300 digits.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 65535:
+            raise AnswerError("port", "port_range", value=_shown(value))
+        return value
+    if not isinstance(value, str):
+        raise AnswerError("port", "port_type", value=_shown(value))
+    text = value.strip()
+    if not re.fullmatch(r"-?[0-9]+", text):
+        raise AnswerError("port", "port_type", value=_short(text))
+    digits = text.lstrip("-").lstrip("0")
+    if text.startswith("-") or len(digits) > 5 or not 1 <= int(digits or "0") <= 65535:
+        raise AnswerError("port", "port_range", value=_short(text))
+    return int(digits)
+
+
+def validate_database(value: Any) -> str:
+    """One of the databases Django supports that the template wires end to end."""
+    return _choice("database", value, DATABASES)
+
+
+def validate_database_version(value: Any, database: str) -> str:
+    """A server version offered for ``database``; SQLite has none, so only "" (no answer) fits it."""
+    text = _require_text("database_version", value).strip()
+    choices = DATABASE_VERSIONS[database]
+    if database not in SERVER_DATABASES and text:
+        raise AnswerError("database_version", "not_applicable", value=text, database=database)
+    if text not in choices:
+        raise AnswerError(
+            "database_version",
+            "db_version",
+            value=text,
+            database=database,
+            choices=", ".join(display_order(choices)) or "''",
+        )
+    return text
+
+
+def validate_language(value: Any) -> str:
+    """``en`` or ``ko``."""
+    return _choice("language", value, LANGUAGES)
+
+
+def validate_time_zone(value: Any) -> str:
+    """A time zone of the IANA database, as ``zoneinfo.available_timezones()`` lists them.
+
+    The tz folder also holds names that are no zone of the database: ``posixrules`` and the
+    ``posix/`` and ``right/`` copies (``right/`` counts leap seconds, so clocks would be off by about
+    half a minute; neither is shipped by the ``tzdata`` package a slim image may rely on). They are
+    refused by name rather than by listing every zone, which costs a directory walk on each run.
+    ``localtime`` is refused too, though some systems list it: it names this host's zone, which the
+    container does not share.
+    """
+    text = _require_text("time_zone", value).strip()
+    if not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", text) or NOT_ZONES.fullmatch(text):
+        raise AnswerError("time_zone", "time_zone", value=text)
+    try:
+        import zoneinfo
+    except ImportError:  # pragma: no cover - Python without zoneinfo
+        return text
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        # Without any tz database (Windows with no tzdata) nothing can be checked: accept.
+        if zoneinfo.available_timezones():
+            raise AnswerError("time_zone", "time_zone", value=text) from err
+    return text
+
+
+def check_python_django(python_version: str, django_version: str) -> None:
+    """Refuse a Python/Django pair that Django does not support, naming the supported range."""
+    supported = DJANGO_PYTHON[django_version]
+    if python_version not in supported:
+        low, high = supported[0], supported[-1]
+        raise AnswerError(
+            "python_version",
+            "python_django",
+            django=django_version,
+            python=python_version,
+            low=low,
+            high=high,
+        )

@@ -1,0 +1,125 @@
+"""The ``newproj`` app: the root options, the commands registered, and the one error boundary.
+
+Errors are caught once, in :func:`main`, printed as one line on stderr and mapped to the
+exit codes of :class:`newproj.errors.ExitCode`. Each command lives in its own module and takes
+its help from :mod:`newproj.messages.help`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from typing import Annotated, Any
+
+import typer
+
+from newproj import __version__
+from newproj.cli.common import EXIT_CODES_HELP, interruptible, language
+from newproj.cli.doctor import doctor
+from newproj.cli.init import init
+from newproj.cli.update import update
+from newproj.errors import ExitCode, Interrupted, NewprojError
+from newproj.messages import t
+from newproj.messages.core import LANGUAGES, detect_language
+from newproj.messages.help import help_text, panel_titles, translate
+
+app = typer.Typer(
+    name="newproj",
+    help=help_text("app"),
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newproj {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(help=help_text("root"))
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text("version"))
+    ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=help_text("lang"))] = None,
+) -> None:
+    """The options every command shares: ``--version``, and ``--lang`` before the command."""
+    if lang is not None:
+        language(lang)  # refuse a bad value here, once
+
+
+app.command("init", help=help_text("init"), epilog=EXIT_CODES_HELP)(interruptible(init))
+app.command("update", help=help_text("update"), epilog=EXIT_CODES_HELP)(interruptible(update))
+app.command("doctor", help=help_text("doctor"), epilog=EXIT_CODES_HELP)(interruptible(doctor))
+
+
+def _argv_language(argv: list[str]) -> str:
+    """The interface language before typer parsed anything (for errors in parsing itself)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            return arg.split("=", 1)[1]
+    return detect_language()
+
+
+def _usage_message(err: typer.TyperException, lang: str) -> str:
+    """typer's (click's) own usage errors, in the interface language."""
+    option = getattr(err, "option_name", None)
+    kind = type(err).__name__
+    if kind == "NoSuchOption" and option:
+        return t("no_such_option", lang, option=option)
+    if kind == "BadOptionUsage" and option and "requires an argument" in err.format_message():
+        return t("option_needs_value", lang, option=option)
+    return t("usage_error", lang, detail=err.format_message())
+
+
+def _error(message: str, code: int, json_mode: bool) -> int:
+    typer.echo(f"error: {message}", err=True)
+    if json_mode:
+        typer.echo(json.dumps({"error": {"code": int(code), "message": message}}, ensure_ascii=False))
+    return int(code)
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _command(lang: str) -> Any:
+    """The click command of :data:`app`, its help in ``lang`` (built once per language and process)."""
+    command = typer.main.get_command(app)
+    translate(command, lang)
+    return command
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code (the one boundary where errors become exit codes)."""
+    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
+    lang = _argv_language(args)
+    json_mode = "--json" in args
+    command = _command(lang)
+    if "--help" in args:  # typer's help panels import rich, which only help needs (a start-up's worth)
+        panel_titles(lang)
+    try:
+        result: Any = command.main(args=args, prog_name="newproj", standalone_mode=False)
+        return int(result) if isinstance(result, int) else ExitCode.OK
+    except NewprojError as err:
+        return _error(err.message(lang), err.exit_code, json_mode)
+    except typer.Exit as exit_:
+        return int(exit_.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        return _error(Interrupted().message(lang), ExitCode.INTERRUPTED, json_mode)
+    except typer.TyperException as err:
+        return _error(_usage_message(err, lang), ExitCode.USAGE, json_mode)
+    except Exception as err:  # the last line of defence: one line, unless --debug
+        if "--debug" in args:
+            traceback.print_exc()
+        detail = f"{type(err).__name__}: {err}"
+        return _error(t("unexpected", lang, detail=detail), ExitCode.UNEXPECTED, json_mode)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""``newproj init``: collect the answers, then render the project into its folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newproj.cli.collect import InitRequest, collect
+from newproj.cli.common import command_language, language, prompt_io
+from newproj.cli.options import (
+    AnswersFile,
+    Author,
+    Database,
+    DatabaseVersion,
+    Debug,
+    Description,
+    DjangoVersion,
+    JsonOutput,
+    Lang,
+    Port,
+    ProjectLanguage,
+    ProjectName,
+    ProjectSlug,
+    PythonVersion,
+    TimeZone,
+    answer_flags,
+)
+from newproj.cli.report import Output, done, emit_json, summary, warnings
+from newproj.messages import t
+from newproj.messages.help import help_text
+from newproj.render.place import generate, plan
+
+
+def init(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path | None, typer.Argument(help=help_text("init.directory"), show_default=False)
+    ] = None,
+    name: ProjectName = None,
+    slug: ProjectSlug = None,
+    description: Description = None,
+    author: Author = None,
+    python: PythonVersion = None,
+    django: DjangoVersion = None,
+    port: Port = None,
+    database: Database = None,
+    database_version: DatabaseVersion = None,
+    project_language: ProjectLanguage = None,
+    time_zone: TimeZone = None,
+    answers: AnswersFile = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help=help_text("init.no_input"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=help_text("init.yes"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("init.dry_run"))] = False,
+    json_output: JsonOutput = False,
+    force: Annotated[bool, typer.Option("--force", help=help_text("init.force"))] = False,
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    ui = language(lang or command_language(ctx))
+    out = Output(ui, json_output)
+    request = InitRequest(
+        lang=ui,
+        flags=answer_flags(locals()),
+        answers_file=answers,
+        directory=directory,
+        no_input=no_input,
+        force=force,
+        terminal=sys.stdin.isatty(),
+    )
+    collected = collect(request, prompt_io)
+    chosen, target = collected.answers, collected.target
+    found = warnings(chosen, ui)
+    for warning in found:
+        out.warn(warning)
+
+    if dry_run or (collected.asked and not yes):
+        files = plan(chosen)
+        summary(out, chosen, target, files)
+        if dry_run:
+            out.say(t("dry_run", ui))
+            emit_json(out, chosen, target, files, found, written=False, dry_run=True)
+            return
+        from newproj.cli.prompts import confirm
+
+        if not confirm(ui, **prompt_io()):
+            out.say(t("cancelled", ui))
+            emit_json(out, chosen, target, files, found, written=False, cancelled=True)
+            return
+    result = generate(chosen, target, force=force)
+    if result.kept:
+        out.warn(t("env_kept", ui))
+    done(out, chosen, target, len(result.files))
+    emit_json(out, chosen, target, result.files, found, written=True)

@@ -1,0 +1,104 @@
+"""The interactive questions, asked with questionary, each answer checked where it is typed.
+
+questionary (and prompt_toolkit under it) is imported here only, and this module only when a
+prompt is actually shown, so non-interactive runs do not pay for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import questionary
+
+from newproj.answers import AnswerError, Answers, Ask, Field, check_python_django, validate_field
+from newproj.cli.given import GivenAnswers
+from newproj.messages import t
+
+
+def _choice_note(field: Field, value: str, settled: dict[str, Any], lang: str) -> tuple[str, str | None]:
+    """A short description of a choice, and why it is disabled (if it is)."""
+    if field.name == "django_version":
+        try:
+            check_python_django(settled["python_version"], value)
+        except AnswerError as err:
+            return "", err.text(lang)
+        return t(f"django_{value}", lang), None
+    if field.name == "python_version" and "django_version" in settled:  # Django given by flag or file
+        try:
+            check_python_django(value, settled["django_version"])
+        except AnswerError as err:
+            return "", err.text(lang)
+        return "", None
+    if field.name == "database":
+        return t(f"db_{value}", lang), None
+    if field.name == "language":
+        return t(f"lang_{value}", lang), None
+    return "", None
+
+
+def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+    choices = []
+    enabled = []
+    for value in field.choices(settled):
+        note, disabled = _choice_note(field, value, settled, lang)
+        marker = f" ({t('default_marker', lang)})" if value == default else ""
+        title = f"{value}{marker}" + (f" — {note}" if note else "")
+        choices.append(questionary.Choice(title=title, value=value, disabled=disabled))
+        if not disabled:
+            enabled.append(value)
+    selected = default if default in enabled else enabled[0]
+    return questionary.select(
+        field.label[lang], choices=choices, default=selected, instruction=t("ask_choice_hint", lang), **io
+    ).unsafe_ask()
+
+
+def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+    """Ask for text. The default is shown greyed as a placeholder, not as editable text, so what
+    is typed replaces it (cookiecutter's ``[default]``); Enter alone, or only spaces, takes it."""
+    shown = str(default)
+
+    def chosen(text: str) -> str:
+        return text if text.strip() else shown
+
+    def check(text: str) -> bool | str:
+        try:
+            validate_field(field.name, chosen(text), settled)
+        except AnswerError as err:
+            return err.text(lang)
+        return True
+
+    help_text = field.help.get(lang)
+    placeholder = [("fg:ansibrightblack", shown)] if shown else None
+    answer = questionary.text(
+        field.label[lang], validate=check, instruction=help_text, placeholder=placeholder, **io
+    ).unsafe_ask()
+    return chosen(answer)
+
+
+def asker(lang: str, **io: Any) -> Ask:
+    """The ``ask`` of :func:`newproj.answers.build_answers`: one question per missing answer.
+
+    ``settled`` holds the answers so far, given ones included (validated before any question), so a
+    Django version given by flag or file limits the Pythons offered. ``io`` is passed to prompt_toolkit
+    (``input=``/``output=``) so tests can drive the prompts. Ctrl-C raises ``KeyboardInterrupt``
+    (``unsafe_ask``), handled once at the CLI edge.
+    """
+
+    def ask(field: Field, default: Any, settled: dict[str, Any]) -> Any:
+        question = _ask_choice if field.choices else _ask_text
+        return question(field, default, settled, lang, **io)
+
+    return ask
+
+
+def ask_missing(given: GivenAnswers, lang: str, defaults: dict[str, Any] | None = None, **io: Any) -> Answers:
+    """The answers, asking (in model order) each one that applies and was not given.
+
+    A refused given value is reported, naming its source, before any question.
+    """
+    return given.build(defaults, asker(lang, **io))
+
+
+def confirm(lang: str, **io: Any) -> bool:
+    """Ask whether to write the files (default yes)."""
+    return bool(questionary.confirm(t("confirm", lang), default=True, **io).unsafe_ask())

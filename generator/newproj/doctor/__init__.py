@@ -1,0 +1,1 @@
+"""``newproj doctor``: what this machine and a project need to run, checked without changing anything."""

@@ -1,0 +1,137 @@
+"""Cut a template release, in one step, for maintainers: ``python -m newproj.maintainer.release``.
+
+When the template differs from the newest snapshot, the next version number is written into the
+answers model (``TEMPLATE_VERSION`` in the module :mod:`newproj.answers.rules`, found by import),
+the hooks and ``cookiecutter.json`` are generated again from it, then the template is stored as
+``generator/newproj/releases/django-<version>.tar.gz``. ``--rename OLD=NEW`` (repeatable) records
+a file the release moved (rendered paths, ``{{cookiecutter.project_slug}}`` allowed) so that
+``newproj update`` carries a team's edits to the new path.
+
+Run it from a source checkout (an editable install); commit the files it names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from newproj.answers import rules
+from newproj.render.templates import (
+    RELEASES_DIR,
+    django_template,
+    released_versions,
+    snapshot_files,
+    template_files,
+    write_snapshot,
+)
+
+#: The module that declares ``TEMPLATE_VERSION``, wherever the package keeps it.
+VERSION_FILE = Path(rules.__file__)
+_VERSION_KEY = "_newproj_template_version"
+
+
+@dataclass(frozen=True)
+class Release:
+    """What :func:`cut_release` did: the version, and the files it wrote (empty when nothing changed)."""
+
+    version: str
+    written: tuple[Path, ...]
+
+
+def current_version(template_dir: Path) -> str:
+    """The version the template declares (its ``cookiecutter.json``, generated from the model)."""
+    return str(json.loads((template_dir / "cookiecutter.json").read_text(encoding="utf-8"))[_VERSION_KEY])
+
+
+def is_released(template_dir: Path, releases_dir: Path = RELEASES_DIR) -> bool:
+    """True when the template is byte for byte its newest snapshot, and declares that version."""
+    versions = released_versions(releases_dir)
+    if not versions or current_version(template_dir) != versions[-1]:
+        return False
+    return template_files(template_dir) == snapshot_files(versions[-1], releases_dir)
+
+
+def _bump(template_dir: Path, version: str) -> list[Path]:
+    """Declare ``version``: in the model, and the hooks generated from it, when ``template_dir`` is
+    the package's own template; in ``cookiecutter.json`` in any case (a copy, in tests)."""
+    changed = []
+    if template_dir.resolve() == django_template().resolve():
+        text = VERSION_FILE.read_text(encoding="utf-8")
+        VERSION_FILE.write_text(
+            text.replace(f'TEMPLATE_VERSION = "{rules.TEMPLATE_VERSION}"', f'TEMPLATE_VERSION = "{version}"', 1),
+            encoding="utf-8",
+        )
+        # A fresh interpreter imports the model as it now is.
+        subprocess.run([sys.executable, "-m", "newproj.maintainer.hookgen"], check=True, capture_output=True)
+        changed += [VERSION_FILE, template_dir / "hooks" / "pre_gen_project.py", template_dir / "hooks" / "post_gen_project.py"]
+    path = template_dir / "cookiecutter.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data[_VERSION_KEY] = version
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [*changed, path]
+
+
+def _record_renames(version: str, moves: dict[str, str], releases_dir: Path) -> Path:
+    path = releases_dir / "renames.json"
+    table = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    table.setdefault(version, {}).update(moves)
+    path.write_text(json.dumps(table, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def cut_release(
+    template_dir: Path, releases_dir: Path = RELEASES_DIR, moves: dict[str, str] | None = None
+) -> Release:
+    """Snapshot the template as the next version when it changed since the newest snapshot."""
+    versions = released_versions(releases_dir)
+    declared = current_version(template_dir)
+    if is_released(template_dir, releases_dir):
+        return Release(versions[-1], ())
+    written: list[Path] = []
+    version = declared
+    if versions and int(declared) <= int(versions[-1]):
+        version = str(int(versions[-1]) + 1)
+        written += _bump(template_dir, version)
+    if moves:
+        written.append(_record_renames(version, moves, releases_dir))
+    written.append(write_snapshot(template_dir, version, releases_dir))
+    return Release(version, tuple(written))
+
+
+def _parse_moves(values: list[str]) -> dict[str, str]:
+    moves = {}
+    for value in values:
+        old, sep, new = value.partition("=")
+        if not sep or not old or not new:
+            raise SystemExit(f"--rename {value!r}: write OLD=NEW (paths inside a generated project)")
+        moves[old] = new
+    return moves
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The maintainer command; prints what it wrote."""
+    parser = argparse.ArgumentParser(prog="python -m newproj.maintainer.release", description=__doc__.splitlines()[0])
+    parser.add_argument("--rename", action="append", default=[], metavar="OLD=NEW")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the template needs a release")
+    args = parser.parse_args(argv)
+    template_dir = django_template()
+    if args.check:
+        released = is_released(template_dir)
+        print("template is released" if released else "template changed: run python -m newproj.maintainer.release")
+        return 0 if released else 1
+    release = cut_release(template_dir, moves=_parse_moves(args.rename))
+    if not release.written:
+        print(f"template unchanged since release {release.version}; nothing to do")
+        return 0
+    print(f"release {release.version}:")
+    for path in release.written:
+        print(f"  wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Rendering: where the templates are, the one render path, and all-or-nothing placement."""

@@ -1,0 +1,1 @@
+"""``newproj update``: two renders of the same path, merged three ways into the project."""

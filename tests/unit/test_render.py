@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -641,6 +642,25 @@ def test_development_values_live_only_where_they_are_used(generated) -> None:
             if path.is_file() and value in path.read_text(encoding="utf-8")
         }
         assert holders == {".cruft.json", "docker/dev.env"}
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_git_ignores_the_pending_update_record(language: str, generated) -> None:
+    """A half-finished update's record (conflicts left) is never committed by a team's ``git add -A``."""
+    from newproj.update import PENDING_NAME
+
+    project = generated(project_name="Shop", language=language)
+    (project / PENDING_NAME).write_text("{}\n", encoding="utf-8")
+    git = shutil.which("git")
+    assert git is not None
+    subprocess.run([git, "init", "-q", str(project)], check=True)
+    ignored = subprocess.run([git, "-C", str(project), "check-ignore", "-v", PENDING_NAME],
+                             capture_output=True, text=True)
+    assert ignored.returncode == 0, ignored.stderr
+    assert ignored.stdout.startswith(".gitignore:") and f"{PENDING_NAME}\t{PENDING_NAME}" in ignored.stdout
+    status = subprocess.run([git, "-C", str(project), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert PENDING_NAME not in status and ".gitignore" in status
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql", "mysql", "mariadb"])

@@ -59,6 +59,7 @@ EXPECTED_FILES = {
     "deploy/k8s/base/ingress.yaml",
     "deploy/k8s/base/kustomization.yaml",
     "deploy/k8s/base/migrate-job.yaml",
+    "deploy/k8s/base/networkpolicy.yaml",
     "deploy/k8s/base/service.yaml",
     "deploy/k8s/overlays/dev/db.yaml",
     "deploy/k8s/overlays/dev/kustomization.yaml",

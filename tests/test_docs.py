@@ -553,3 +553,34 @@ def test_the_database_switch_names_the_files_the_update_writes(
         assert re.search(rf"^\s*{key.replace('*', '[A-Z_]+')}[=:]", written, re.M), (
             f"docs/{lang}/update.md: {key} is in none of {paths}"
         )
+
+
+# --- the README's Quick start, as a shell reads it ------------------------------------------------
+
+ACTIVATE = re.compile(r"^(?:\.|source) \.venv/bin/activate\b")
+
+
+def quick_start() -> tuple[list[str], list[str]]:
+    """The Quick start's shell block (one command a line, comments dropped) and the commands its prose
+    gives in code spans afterwards."""
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    part = text.split("\n## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", part, re.S)
+    assert block, "README.md: the Quick start has no sh block"
+    lines = [line.split("  #", 1)[0].strip() for line in block.group(1).splitlines() if line.strip()]
+    prose = [span for span in code_spans(part[block.end():]) if re.match(r"(cd \S+ && )?newproj ", span)]
+    return lines, prose
+
+
+def test_the_quick_start_puts_newproj_on_path_before_using_it() -> None:
+    """``pip install`` into .venv does not put newproj on PATH: every bare ``newproj`` comes after the
+    venv is activated (or is spelled ``.venv/bin/newproj``)."""
+    lines, prose = quick_start()
+    assert prose, "README.md: the Quick start no longer shows `newproj update`"
+    active = False
+    for command in [part.strip() for line in lines for part in line.split("&&")] + prose:
+        active = active or bool(ACTIVATE.match(command))
+        for word in re.findall(r"(?:^|&& )(\S*newproj)\b", command):
+            assert active or word.endswith(".venv/bin/newproj"), (
+                f"README.md: `{command}` runs newproj, which is not on PATH before `. .venv/bin/activate`"
+            )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newproj.composename import ENV_FILE, env_text
 from newproj.errors import CannotWrite, NewprojError, RenderError, TargetExistsError, UsageError
 from newproj.model import DEV_VALUES, Answers, cookiecutter_json, finish_project, private_values
 from newproj.origin import installed_origin
@@ -283,6 +284,7 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
     try:
         try:
             project = _render(answers, work, recorded_dev_values(target) if force else None)
+            _name_the_compose_project(project, target.name, answers)
             files = _list_files(project)
             kept = []
             if fresh:
@@ -301,6 +303,13 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
             shutil.rmtree(work, ignore_errors=True)
         if not done:
             _remove_empty(created)
+
+
+def _name_the_compose_project(project: Path, folder_name: str, answers: Answers) -> None:
+    """A folder whose name gives Compose no project name gets a ``.env`` naming it (see composename)."""
+    text = env_text(folder_name, answers.project_slug, answers.language)
+    if text is not None:
+        (project / ENV_FILE).write_text(text, encoding="utf-8")
 
 
 def _remove_empty(folders: list[Path]) -> None:

@@ -735,3 +735,17 @@ def test_pyproject_toml_holds_any_printable_description_and_author(text: str, ge
     pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["description"] == text
     assert pyproject["project"]["authors"] == [{"name": text}]
+
+
+@pytest.mark.parametrize(("folder", "env_written"), [("팀 프로젝트", True), ("프로젝트", True), ("팀 site", False),
+                                                     ("shop", False)])
+def test_a_folder_compose_cannot_name_gets_the_project_name_in_env(folder: str, env_written: bool,
+                                                                   tmp_path: Path) -> None:
+    """Compose v2 refuses a folder with no ASCII letter or digit (tests/matrix/test_compose_name.py runs it)."""
+    result = generate(build_answers({"project_name": "Team Portal", "language": "ko"}), tmp_path / folder)
+    env = result.path / ".env"
+    assert env.exists() is env_written and (".env" in result.files) is env_written
+    if env_written:
+        lines = env.read_text(encoding="utf-8").splitlines()
+        assert lines[-1] == "COMPOSE_PROJECT_NAME=team_portal"
+        assert all(line.startswith("# ") for line in lines[:-1]) and repr(folder) in lines[0]

@@ -131,11 +131,14 @@ def _list_files(root: Path) -> tuple[str, ...]:
     return tuple(sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()))
 
 
-def plan(answers: Answers) -> tuple[str, ...]:
-    """The files :func:`generate` would write, relative to the project folder (writes nothing)."""
+def plan(answers: Answers, folder_name: str | None = None) -> tuple[str, ...]:
+    """The files :func:`generate` would write into a folder named ``folder_name``, relative to it
+    (writes nothing)."""
     try:
         with tempfile.TemporaryDirectory(prefix="newproj-plan-") as tmp:
-            return _list_files(_render(answers, Path(tmp)))
+            project = _render(answers, Path(tmp))
+            _name_the_compose_project(project, folder_name or answers.project_slug, answers)
+            return _list_files(project)
     except OSError as err:
         raise _write_error(err, Path(tempfile.gettempdir())) from err
 

@@ -745,6 +745,7 @@ def test_a_folder_compose_cannot_name_gets_the_project_name_in_env(folder: str, 
     result = generate(build_answers({"project_name": "Team Portal", "language": "ko"}), tmp_path / folder)
     env = result.path / ".env"
     assert env.exists() is env_written and (".env" in result.files) is env_written
+    assert plan(build_answers({"project_name": "Team Portal", "language": "ko"}), folder) == result.files
     if env_written:
         lines = env.read_text(encoding="utf-8").splitlines()
         assert lines[-1] == "COMPOSE_PROJECT_NAME=team_portal"

@@ -441,3 +441,147 @@ def onboarding_script(lang: str) -> str:
 def test_onboarding_script_is_the_same_in_both_languages() -> None:
     assert onboarding_script("en") == onboarding_script("ko")
     assert "newproj doctor\n" in onboarding_script("en")
+
+
+# --- documented refusals, run against the CLI ----------------------------------------------------
+
+#: The words that state a refusal or an ignored value in an options row, per language, and how each
+#: language writes the exit code of a refusal.
+BEHAVIOUR_WORDS = {"en": ("refused", "ignored"), "ko": ("거절", "무시")}
+EXIT_IN_TEXT = {"en": r"\(exit (?:code )?(\d+)\)", "ko": r"\(종료 코드 (\d+)\)"}
+
+
+def _nonempty(tmp_path: Path) -> list[str]:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    return ["site"]
+
+
+#: Every documented refusal (or ignored value) of ``newproj init``: the option's row, the arguments that
+#: reproduce it (after ``init --no-input --dry-run``; a callable builds them in the test's folder), and the
+#: arguments with which the same input is accepted.
+DOCUMENTED_CASES: dict[str, tuple[Any, list[str]]] = {
+    "--database-version": (["--database", "sqlite", "--database-version", "17", "site"],
+                           ["--database", "sqlite", "site"]),
+    "DIRECTORY": (_nonempty, ["--force", "site"]),
+}
+
+
+def _row_option(row: list[str]) -> str | None:
+    """The option a row of reference.md documents: an ``init`` option or argument, or an answers-file key
+    (as its flag)."""
+    spans = code_spans(row[0])
+    if not spans:
+        return None
+    first = spans[0].split()[0]
+    if first in FIELDS_BY_NAME:
+        return FIELDS_BY_NAME[first].flag
+    names = {name for param in all_params(INIT_COMMAND) for name in [param.name.upper(), *param.opts]}
+    return first if first in names else None
+
+
+def documented_behaviours(lang: str) -> dict[str, set[int]]:
+    """Option -> the exit codes its rows in reference.md promise for a refused (or ignored) value."""
+    found: dict[str, set[int]] = {}
+    for row in table_rows(read(lang, "reference.md")):
+        option = _row_option(row)
+        text = " ".join(row)
+        if option is None or not any(word in text for word in BEHAVIOUR_WORDS[lang]):
+            continue
+        codes = {int(code) for code in re.findall(EXIT_IN_TEXT[lang], text)}
+        if BEHAVIOUR_WORDS[lang][1] in text:
+            codes.add(0)  # ignored: accepted
+        assert codes, f"docs/{lang}/reference.md: the row of {option} says what is refused but not its exit code"
+        found.setdefault(option, set()).update(codes)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_documented_refusal_is_checked_and_both_languages_document_the_same(lang: str) -> None:
+    documented = documented_behaviours(lang)
+    assert set(documented) == set(DOCUMENTED_CASES), (
+        f"docs/{lang}/reference.md documents refusals for {sorted(documented)}; this test checks {sorted(DOCUMENTED_CASES)}"
+    )
+    assert documented == documented_behaviours("en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("option", sorted(DOCUMENTED_CASES))
+def test_the_cli_does_what_the_reference_says(
+    lang: str, option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused, accepted = DOCUMENTED_CASES[option]
+    args = refused(tmp_path) if callable(refused) else refused
+    [expected] = documented_behaviours(lang)[option]
+    code = newproj.cli.app.main(["--lang", lang, "init", "--no-input", "--dry-run", *args])
+    err = capsys.readouterr().err
+    assert code == expected, f"docs/{lang}/reference.md: {option} {args} exits {expected}; the CLI exits {code}: {err}"
+    if code:
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        if option.startswith("--"):
+            assert option in err
+    assert newproj.cli.app.main(["--lang", lang, "init", "--no-input", "--dry-run", *accepted]) == 0
+
+
+def _section_paragraph(lang: str, page: str, heading: str) -> str:
+    """The prose of a ``## `` section up to its first bold paragraph (code blocks left out)."""
+    part = [p for p in re.split(r"^(?=## )", read(lang, page), flags=re.M) if p.startswith(f"## {heading}")]
+    assert part, f"docs/{lang}/{page}: no section {heading!r}"
+    return "\n".join(outside_code(part[0].split("\n**", 1)[0]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_database_switch_names_the_files_the_update_writes(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """update.md's "SQLite to PostgreSQL" names the files and keys the update really changes."""
+    heading = {"en": "SQLite to PostgreSQL", "ko": "SQLite 에서 PostgreSQL 로"}[lang]
+    spans = code_spans(_section_paragraph(lang, "update.md", heading))
+    paths = [s for s in spans if re.fullmatch(r"[\w.-]*\.\w+|[\w.-]+/[\w./-]+", s)]
+    keys = [s for s in spans if re.fullmatch(r"[A-Z][A-Z_]*\*?", s)]
+    assert {"docker-compose.yml", "requirements.txt"} <= set(paths) and keys, spans
+    project = newproj.generate(newproj.build_answers({"database": "sqlite"}), tmp_path / "site").path
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    code = newproj.cli.app.main(["update", "--no-input", "--database", "postgresql", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    changed = set(json.loads(out)["changed"])
+    assert set(paths) <= changed, f"docs/{lang}/update.md names {sorted(set(paths) - changed)}, which the update does not change"
+    written = "\n".join((project / p).read_text(encoding="utf-8") for p in paths)
+    for key in keys:
+        assert re.search(rf"^\s*{key.replace('*', '[A-Z_]+')}[=:]", written, re.M), (
+            f"docs/{lang}/update.md: {key} is in none of {paths}"
+        )
+
+
+# --- the README's Quick start, as a shell reads it ------------------------------------------------
+
+ACTIVATE = re.compile(r"^(?:\.|source) \.venv/bin/activate\b")
+
+
+def quick_start() -> tuple[list[str], list[str]]:
+    """The Quick start's shell block (one command a line, comments dropped) and the commands its prose
+    gives in code spans afterwards."""
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    part = text.split("\n## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", part, re.S)
+    assert block, "README.md: the Quick start has no sh block"
+    lines = [line.split("  #", 1)[0].strip() for line in block.group(1).splitlines() if line.strip()]
+    prose = [span for span in code_spans(part[block.end():]) if re.match(r"(cd \S+ && )?newproj ", span)]
+    return lines, prose
+
+
+def test_the_quick_start_puts_newproj_on_path_before_using_it() -> None:
+    """``pip install`` into .venv does not put newproj on PATH: every bare ``newproj`` comes after the
+    venv is activated (or is spelled ``.venv/bin/newproj``)."""
+    lines, prose = quick_start()
+    assert prose, "README.md: the Quick start no longer shows `newproj update`"
+    active = False
+    for command in [part.strip() for line in lines for part in line.split("&&")] + prose:
+        active = active or bool(ACTIVATE.match(command))
+        for word in re.findall(r"(?:^|&& )(\S*newproj)\b", command):
+            assert active or word.endswith(".venv/bin/newproj"), (
+                f"README.md: `{command}` runs newproj, which is not on PATH before `. .venv/bin/activate`"
+            )

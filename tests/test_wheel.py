@@ -138,3 +138,27 @@ def test_installed_wheel_generates_exactly_the_planned_files(installed: tuple[Pa
     _venv, project, report = installed
     on_disk = tuple(sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()))
     assert on_disk == tuple(report["files"]) == plan(build_answers(ANSWERS))
+
+
+@pytest.mark.slow
+def test_the_readme_quick_start_runs_as_written(installed: tuple[Path, Path, dict], tmp_path: Path,
+                                                pip_env: Callable[..., dict[str, str]]) -> None:
+    """The README's Quick start commands, run by a shell whose PATH has no newproj: the install steps are
+    the ones the wheel fixture performs (a venv, then this checkout installed into it); every other line,
+    then the `newproj update` the prose gives inside the project, runs exactly as written."""
+    from test_docs import quick_start
+
+    lines, prose = quick_start()
+    install = ["python3 -m venv .venv", "pip install ."]
+    assert [line for line in lines if line in install] == install, lines
+    venv, _project, _report = installed
+    (tmp_path / ".venv").symlink_to(venv)
+    script = [line for line in lines if line not in install]
+    [update] = [span for span in prose if "newproj update" in span]
+    script += ["cd my_site", update]
+    env = {**pip_env(), "PATH": "/usr/bin:/bin"}
+    assert subprocess.run(["bash", "-c", "command -v newproj"], env=env, capture_output=True).returncode != 0
+    done = subprocess.run(["bash", "-ec", "\n".join(script)], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"{script}\n{done.stdout}\n{done.stderr}"
+    compose = (tmp_path / "my_site" / "docker-compose.yml").read_text(encoding="utf-8")
+    assert '"9000:9000"' in compose and "My Site" in (tmp_path / "my_site" / "README.md").read_text(encoding="utf-8")

@@ -9,12 +9,13 @@ are skipped, with the reason, only where this machine cannot do that.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 from collections.abc import Callable, Iterator
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -91,16 +92,89 @@ def shared_tmp() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
+def _runtime_distributions() -> list[metadata.Distribution]:
+    """newproj's installed run-time dependencies, all the way down (extras left out)."""
+    seen: dict[str, metadata.Distribution] = {}
+    wanted = _requirement_names(metadata.distribution("newproj"))
+    while wanted:
+        name = wanted.pop()
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        if key in seen:
+            continue
+        try:
+            seen[key] = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue  # a dependency for another Python or platform
+        wanted += _requirement_names(seen[key])
+    return list(seen.values())
+
+
+def _requirement_names(distribution: metadata.Distribution) -> list[str]:
+    names = []
+    for requirement in distribution.requires or []:
+        if "extra ==" in requirement.replace('"', "").replace("'", ""):
+            continue
+        names.append(re.match(r"[A-Za-z0-9._-]+", requirement).group(0))
+    return names
+
+
+@pytest.fixture(scope="module")
+def readable_newproj() -> Iterator[Path]:
+    """newproj and its run-time dependencies, copied into a folder everyone may read.
+
+    The checkout (and so its .venv, and an editable install's source) may sit under a folder others may
+    not enter: Ubuntu's homes are 0750, ``mktemp -d`` makes 0700. The copy holds the same files the
+    installed package runs, laid out as a wheel installs them (the templates inside the package)."""
+    import newproj
+    from newproj.render.templates import templates_root
+
+    root = Path(tempfile.mkdtemp(prefix="newproj-readable-"))
+    lib = root / "lib"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(Path(newproj.__file__).parent, lib / "newproj", ignore=ignore)
+    if not (lib / "newproj" / "templates").exists():
+        shutil.copytree(templates_root(), lib / "newproj" / "templates", ignore=ignore)
+    for distribution in _runtime_distributions():
+        for file in distribution.files or []:
+            source = Path(distribution.locate_file(file)).resolve()
+            if file.parts[0] == ".." or "__pycache__" in file.parts or not source.is_file():
+                continue  # scripts outside site-packages, bytecode
+            (lib / file).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, lib / file)
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    yield lib
+    shutil.rmtree(root)
+
+
+def test_the_readable_copy_is_what_nobody_runs(readable_newproj: Path) -> None:
+    """The copy is complete (newproj imports from it alone, templates included) and is the checkout's code."""
+    import newproj
+    from newproj.render.templates import django_template
+
+    probe = (
+        f"import sys; sys.path[:0] = [{str(readable_newproj)!r}]; import newproj, newproj.cli, cookiecutter.main; "
+        "from newproj.render.templates import django_template; print(newproj.__file__); print(django_template())"
+    )
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    module, template = done.stdout.splitlines()
+    assert Path(module) == readable_newproj / "newproj" / "__init__.py"
+    assert (Path(module).parent / "cli" / "app.py").read_bytes() == (Path(newproj.__file__).parent / "cli" / "app.py").read_bytes()
+    assert (Path(template) / "cookiecutter.json").read_bytes() == (django_template() / "cookiecutter.json").read_bytes()
+
+
 @pytest.fixture
-def newproj_as_nobody(shared_tmp: Path, free_port: int) -> Callable[..., subprocess.CompletedProcess[str]]:
+def newproj_as_nobody(
+    shared_tmp: Path, free_port: int, readable_newproj: Path
+) -> Callable[..., subprocess.CompletedProcess[str]]:
     """``newproj_as_nobody(*args, cwd=..., **env)`` runs ``newproj`` as nobody, HOME in ``shared_tmp/home``.
 
     ``init`` gets a port this test holds free: the default 8000 may be in use on this machine, and
     these tests are not about the port-in-use warning."""
     python = _nobody_python()
-    site_packages = sysconfig.get_paths()["purelib"]
     program = (
-        f"import site, sys; site.addsitedir({site_packages!r}); sys.argv[0] = 'newproj'; "
+        f"import site, sys; site.addsitedir({str(readable_newproj)!r}); sys.argv[0] = 'newproj'; "
         "from newproj.cli.app import run; run()"
     )
 

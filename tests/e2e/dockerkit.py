@@ -62,10 +62,13 @@ class Compose:
 
     directory: Path
     project: str
+    #: False: no ``-p``; Compose names the project itself (the folder, or the project's .env), and
+    #: ``project`` is the name it is expected to choose.
+    pass_name: bool = True
 
     def __call__(self, *args: str, timeout: float = 600, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return run([str(compose_binary()), "-p", self.project, *args], cwd=self.directory, timeout=timeout,
-                   check=check)
+        name = ["-p", self.project] if self.pass_name else []
+        return run([str(compose_binary()), *name, *args], cwd=self.directory, timeout=timeout, check=check)
 
     def down(self) -> None:
         """Remove the project's containers, volumes and locally built images; never fails."""

@@ -13,6 +13,8 @@ import os
 import re
 import secrets
 import shlex
+import shutil
+import subprocess
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,7 +26,7 @@ import ports
 import pytest
 from dockerkit import PYTHONS_RUN, REPORT, Compose, build_target, get, run, wait_for
 from production import check_production, production_container
-from variants import PYTHON_VARIANTS, VARIANTS, Variant
+from variants import FOLDER_VARIANTS, PYTHON_VARIANTS, VARIANTS, Variant
 
 pytestmark = pytest.mark.docker
 
@@ -50,8 +52,11 @@ class RunningProject:
 def start_project(variant: Variant, root: Path, held: ports.HeldPort, attempt: int) -> RunningProject | None:
     """Generate the variant on ``held``'s port, build and start it; None if the port was taken."""
     answers = variant.answers(held.port)
-    path = newproj.generate(answers, root / f"attempt{attempt}" / answers.project_slug).path
-    compose = Compose(path, f"npe2e{uuid.uuid4().hex[:8]}")
+    path = newproj.generate(answers, root / f"attempt{attempt}" / (variant.folder or answers.project_slug)).path
+    if variant.folder:  # as a user runs it: Compose finds the project's name itself
+        compose = Compose(path, answers.project_slug, pass_name=False)
+    else:
+        compose = Compose(path, f"npe2e{uuid.uuid4().hex[:8]}")
     compose("build", timeout=900)
     start = time.monotonic()
     result = compose("up", "-d", "--wait", "--wait-timeout", str(UP_TIMEOUT), timeout=UP_TIMEOUT + 60, check=False)
@@ -313,3 +318,33 @@ class TestOtherPythons:
     def test_the_projects_own_tests_pass_in_the_web_container(self, project: RunningProject) -> None:
         check_own_tests_pass(project)
 
+
+
+@pytest.mark.parametrize("project", FOLDER_VARIANTS, ids=[v.id for v in FOLDER_VARIANTS], indirect=True,
+                         scope="class")
+class TestAFolderNamedInKorean:
+    """``newproj init -- '팀 프로젝트'``: Compose cannot name the project after that folder (v2 refuses to
+    start, 1.29 calls it "default"); the project's .env names it, and both Compose versions agree."""
+
+    def test_compose_v2_starts_it_under_the_name_in_env_and_serves(self, project: RunningProject) -> None:
+        assert project.path.name == project.variant.folder
+        assert (project.path / ".env").read_text(encoding="utf-8").endswith(
+            f"\nCOMPOSE_PROJECT_NAME={project.answers.project_slug}\n"
+        )
+        check_home_and_health(project)
+        assert project.compose.resources()["containers"], "no container labelled with the package name"
+
+    def test_compose_1_29_finds_the_same_project(self, project: RunningProject) -> None:
+        v1 = shutil.which("docker-compose")
+        if v1 is None:
+            pytest.skip("!!! SKIPPED: no Compose 1.29 docker-compose on PATH (apt-get install docker-compose)")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("COMPOSE_")}
+        listed = subprocess.run([v1, "ps", "-q"], cwd=project.path, capture_output=True, text=True, env=env,
+                                timeout=120)
+        assert listed.returncode == 0, listed.stderr
+        short = sorted(container[:12] for container in listed.stdout.split())  # docker ps prints 12 digits
+        assert short == sorted(container[:12] for container in project.compose.resources()["containers"])
+        assert listed.stdout.split()
+
+    def test_the_projects_own_tests_pass_in_the_web_container(self, project: RunningProject) -> None:
+        check_own_tests_pass(project)

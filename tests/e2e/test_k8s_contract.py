@@ -36,10 +36,25 @@ class Pod:
     command: list[str] | None
     env: dict[str, str]
     container: dict[str, Any]
+    #: The Secret's files, as the pod sees them: mount folder -> {file name: content}.
+    files: dict[str, dict[str, str]]
 
-    def docker_args(self, env_file: Path) -> list[str]:
+    def docker_args(self, env_file: Path, secrets_root: Path) -> list[str]:
+        mounts = []
+        for folder in self.files:
+            mounts += ["-v", f"{secrets_root / folder.strip('/').replace('/', '_')}:{folder}:ro"]
         return ["--env-file", str(env_file), "--user", self.image_uid, "--read-only", "--tmpfs", "/tmp",
-                "--cap-drop", "ALL", "--security-opt", "no-new-privileges"]
+                "--cap-drop", "ALL", "--security-opt", "no-new-privileges", *mounts]
+
+    def write_files(self, secrets_root: Path) -> None:
+        """The Secret volume's files, readable by the pod's user as kubelet makes them (fsGroup)."""
+        for folder, files in self.files.items():
+            target = secrets_root / folder.strip("/").replace("/", "_")
+            target.mkdir(parents=True, exist_ok=True)
+            target.chmod(0o755)
+            for name, content in files.items():
+                (target / name).write_text(content, encoding="utf-8")
+                (target / name).chmod(0o444)
 
 
 def _rendered(project: Path, database_url: str) -> list[dict[str, Any]]:
@@ -59,18 +74,25 @@ def _pod(docs: list[dict[str, Any]], kind: str, name_prefix: str) -> Pod:
     [container] = spec["containers"]
     env: dict[str, str] = {}
     for source in container.get("envFrom", []):
-        if "configMapRef" in source:
-            config = next(d for d in docs if d["kind"] == "ConfigMap"
-                          and d["metadata"]["name"] == source["configMapRef"]["name"])
-            env.update(config["data"])
-        if "secretRef" in source:
+        assert "secretRef" not in source, "secrets reach the pods as files"
+        config = next(d for d in docs if d["kind"] == "ConfigMap"
+                      and d["metadata"]["name"] == source["configMapRef"]["name"])
+        env.update(config["data"])
+    files: dict[str, dict[str, str]] = {}
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    for mount in container["volumeMounts"]:
+        source = volumes[mount["name"]]
+        if "secret" in source:
             secret = next(d for d in docs if d["kind"] == "Secret"
-                          and d["metadata"]["name"] == source["secretRef"]["name"])
-            env.update({k: base64.b64decode(v).decode() for k, v in secret["data"].items()})
-    assert {m["mountPath"] for m in container["volumeMounts"]} == {"/tmp"}
+                          and d["metadata"]["name"] == source["secret"]["secretName"])
+            files[mount["mountPath"]] = {
+                item["path"]: base64.b64decode(secret["data"][item["key"]]).decode() for item in source["secret"]["items"]
+            }
+        else:
+            assert mount["mountPath"] == "/tmp" and source == {"name": mount["name"], "emptyDir": {}}
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
     uid = f"{spec['securityContext']['runAsUser']}:{spec['securityContext']['runAsGroup']}"
-    return Pod(uid, container.get("command"), env, container)
+    return Pod(uid, container.get("command"), env, container, files)
 
 
 @dataclass
@@ -81,6 +103,7 @@ class Contract:
     job: Pod
     web: Pod
     env_file: Path
+    secrets_root: Path
     names: list[str]
 
 
@@ -95,9 +118,13 @@ def contract(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFa
     password = secrets.token_hex(12)
     docs = _rendered(project, f"postgres://{SLUG}:{password}@{db}:5432/{SLUG}")
     job, web = _pod(docs, "Job", "migrate-"), _pod(docs, "Deployment", "web")
-    assert job.env == web.env  # the Job migrates the database the pods will use
+    assert (job.env, job.files) == (web.env, web.files)  # the Job migrates the database the pods will use
+    assert {"DJANGO_SECRET_KEY_FILE", "DATABASE_URL_FILE"} <= set(web.env)
+    assert not {"DJANGO_SECRET_KEY", "DATABASE_URL"} & set(web.env)
     env_file = project.parent / "pod.env"
     env_file.write_text("".join(f"{k}={v}\n" for k, v in web.env.items()), encoding="utf-8")
+    secrets_root = project.parent / "secret-volumes"
+    web.write_files(secrets_root)
     image = f"{tag}-production"  # build_target uses the name as a compose project: no ":"
     names = [db]
     try:
@@ -107,7 +134,7 @@ def contract(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFa
              "-e", f"POSTGRES_USER={SLUG}", "-e", f"POSTGRES_PASSWORD={password}", "postgres:17"])
         wait_for(lambda: run(["docker", "exec", db, "pg_isready", "-h", "127.0.0.1", "-U", SLUG, "-d", SLUG],
                              check=False).returncode == 0, 120, "PostgreSQL to accept connections")
-        yield Contract(project, image, network, job, web, env_file, names)
+        yield Contract(project, image, network, job, web, env_file, secrets_root, names)
     finally:
         for name in names:
             run(["docker", "rm", "-f", name], check=False)
@@ -119,7 +146,7 @@ class TestKubernetesContract:
     def test_the_jobs_command_migrates_the_real_database(self, contract: Contract) -> None:
         assert contract.job.command == ["python", "manage.py", "migrate", "--noinput"]
         result = run(["docker", "run", "--rm", "--network", contract.network,
-                      *contract.job.docker_args(contract.env_file), contract.image, *contract.job.command],
+                      *contract.job.docker_args(contract.env_file, contract.secrets_root), contract.image, *contract.job.command],
                      check=False, timeout=300)
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
         assert "Applying auth.0001_initial... OK" in result.stdout
@@ -129,7 +156,7 @@ class TestKubernetesContract:
         name = f"{contract.network}-web"
         contract.names.append(name)
         run(["docker", "run", "-d", "--name", name, "--network", contract.network,
-             *contract.web.docker_args(contract.env_file), "-p", f"127.0.0.1::{port}", contract.image])
+             *contract.web.docker_args(contract.env_file, contract.secrets_root), "-p", f"127.0.0.1::{port}", contract.image])
         published = run(["docker", "port", name, f"{port}/tcp"]).stdout.split()[0].rsplit(":", 1)[1]
         base = f"http://127.0.0.1:{published}"
         for probe in ("readinessProbe", "livenessProbe"):

@@ -23,10 +23,13 @@ class Variant:
     python: str
     django: str
     language: str = "en"
+    #: The folder the project is generated in (default: its package name, as ``newproj init`` does).
+    folder: str = ""
 
     @property
     def id(self) -> str:
-        return f"{self.database}-py{self.python}-dj{self.django}-{self.language}"
+        in_folder = "-in-a-korean-folder" if self.folder else ""
+        return f"{self.database}-py{self.python}-dj{self.django}-{self.language}{in_folder}"
 
     def answers(self, port: int) -> newproj.Answers:
         """The variant's answers with ``port`` as the project's port."""
@@ -61,6 +64,9 @@ PYTHON_VARIANTS = (
     Variant("sqlite", python="3.15", django="6.1", language="ko"),
 )
 ALL_VARIANTS = VARIANTS + PYTHON_VARIANTS
+#: A folder named as a Korean team names it: no ASCII letter or digit, so Compose cannot name the project
+#: after it. The answers are those of ``VARIANTS[0]`` (same image, same stand-ins), only the folder differs.
+FOLDER_VARIANTS = (Variant("sqlite", python="3.11", django="5.2", language="ko", folder="팀 프로젝트"),)
 
 
 def requirement_files(folder: Path) -> dict[str, list[Path]]:

@@ -160,11 +160,11 @@ def test_objects_of_each_overlay(variant: Variant, overlay: str, out: Rendered) 
     answers = variant.answers
     kinds = sorted(f"{d['kind']}/{re.sub(r'-[a-z0-9]{10}$', '', d['metadata']['name'])}" for d in out.docs)
     expected = ["ConfigMap/web-config", "Deployment/web", "Ingress/web", "Namespace/" + out.docs[0]["metadata"]["name"],
-                "Secret/web-secrets", "Service/web"]
+                "NetworkPolicy/default-deny-ingress", "NetworkPolicy/web", "Secret/web-secrets", "Service/web"]
     sqlite = answers.database == "sqlite"
     expected += ["PersistentVolumeClaim/data"] if sqlite else ["Job/migrate-" + ("dev" if overlay == "dev" else "1.0")]
     if overlay == "dev" and not sqlite:
-        expected += ["Service/db", "StatefulSet/db"]  # dev may run a database; prod uses an external one
+        expected += ["NetworkPolicy/db", "Service/db", "StatefulSet/db"]  # dev may run a database; prod uses an external one
     assert kinds == sorted(expected)
     dash = answers.project_slug.replace("_", "-")
     assert {d["metadata"].get("namespace", d["metadata"]["name"]) for d in out.docs} == {
@@ -276,6 +276,71 @@ def test_secrets_come_from_the_ignored_file(variant: Variant, overlay: str, out:
     assert "deploy" in (out.project / ".dockerignore").read_text(encoding="utf-8").splitlines()
     for config in k8scheck.by_kind(out.docs, "ConfigMap"):
         assert not set(config["data"]) & set(example), "a secret landed in a ConfigMap"
+
+
+@params
+def test_every_pod_meets_the_restricted_pod_security_standard(variant: Variant, overlay: str, out: Rendered) -> None:
+    """The namespace enforces "restricted" and every pod (web, its init container, the migrate Job, the
+    dev database) passes it, so the cluster's admission would accept each one."""
+    assert k8scheck.restricted_problems(out.docs) == []
+    assert k8scheck.namespace_problems(out.docs) == []
+    kinds = {where.split("/")[0] for where, _meta, _spec in k8scheck.pod_templates(out.docs)}
+    database = variant.answers.database != "sqlite"
+    assert kinds == {"Deployment"} | ({"Job"} if database else set()) | (
+        {"StatefulSet"} if database and overlay == "dev" else set()
+    )
+
+
+@params
+def test_every_container_requests_cpu_and_memory_and_caps_memory(variant: Variant, overlay: str,
+                                                                   out: Rendered) -> None:
+    assert k8scheck.resource_problems(out.docs) == []
+    containers = [c for w in k8scheck.workloads(out.docs) for c in k8scheck.containers(w)]
+    assert len(containers) >= 2 and all(c["resources"]["limits"]["memory"] for c in containers)
+
+
+SETTINGS_READS = re.compile(r'env_(?:value|required)\(\s*"([A-Z_]+)"')
+
+
+@params
+def test_secrets_reach_pods_as_files_the_settings_read(variant: Variant, overlay: str, out: Rendered) -> None:
+    """No Secret in any environment; each *_FILE names a mounted Secret file; the settings read each
+    of web's secrets through env_value/env_required (which honour NAME_FILE), and nothing else."""
+    assert k8scheck.secret_problems(out.docs) == []
+    settings = "".join(
+        p.read_text(encoding="utf-8") for p in (out.project / variant.answers.project_slug / "settings").glob("*.py")
+    )
+    read_by_settings = set(SETTINGS_READS.findall(settings))
+    web = k8scheck.named(out.docs, "Deployment", "web")
+    for container in k8scheck.containers(web):
+        environment = k8scheck.environment(out.docs, container)
+        from_files = {name.removesuffix("_FILE") for name in environment if name.endswith("_FILE")}
+        expected = {"DJANGO_SECRET_KEY"} | ({"DATABASE_URL"} if variant.answers.database != "sqlite" else set())
+        assert from_files == expected
+        assert from_files <= read_by_settings
+        assert not from_files & set(environment), "a secret set both as a value and as a file"
+    [secret] = k8scheck.by_kind(out.docs, "Secret")
+    used = {key for w in k8scheck.workloads(out.docs) for _s, key in
+            (v for c in k8scheck.containers(w) for v in k8scheck._secret_files(k8scheck.pod_spec(w), c).values())}
+    assert used == set(secret["data"]) - ({"DB_PASSWORD", "DB_ROOT_PASSWORD"} if overlay == "prod" else set())
+
+
+@params
+def test_network_policies_let_in_only_what_must_reach_each_pod(variant: Variant, overlay: str,
+                                                                out: Rendered) -> None:
+    docs = out.docs
+    [deny] = [p for p in k8scheck.by_kind(docs, "NetworkPolicy") if p["spec"]["podSelector"] == {}]
+    assert deny["spec"]["policyTypes"] == ["Ingress"] and "ingress" not in deny["spec"]
+    expected: dict[str, dict[str, set[object]]] = {
+        "Deployment/web": {k8scheck.ANYWHERE: {variant.answers.port}},
+    }
+    jobs = [k8scheck._label(j) for j in k8scheck.by_kind(docs, "Job")]
+    for job in jobs:
+        expected[job] = {}  # nothing connects to a migration
+    if k8scheck.named(docs, "StatefulSet", "db") is not None:
+        port = 5432 if variant.answers.database == "postgresql" else 3306
+        expected["StatefulSet/db"] = {source: {port} for source in ["Deployment/web", *jobs]}
+    assert {k8scheck._label(w): k8scheck.reachable(docs, w) for w in k8scheck.workloads(docs)} == expected
 
 
 def test_kustomize_fails_without_the_secrets_file(rendered: dict[tuple[str, str], Rendered],

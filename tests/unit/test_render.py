@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -58,6 +59,7 @@ EXPECTED_FILES = {
     "deploy/k8s/base/ingress.yaml",
     "deploy/k8s/base/kustomization.yaml",
     "deploy/k8s/base/migrate-job.yaml",
+    "deploy/k8s/base/networkpolicy.yaml",
     "deploy/k8s/base/service.yaml",
     "deploy/k8s/overlays/dev/db.yaml",
     "deploy/k8s/overlays/dev/kustomization.yaml",
@@ -643,6 +645,25 @@ def test_development_values_live_only_where_they_are_used(generated) -> None:
         assert holders == {".cruft.json", "docker/dev.env"}
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_git_ignores_the_pending_update_record(language: str, generated) -> None:
+    """A half-finished update's record (conflicts left) is never committed by a team's ``git add -A``."""
+    from newproj.update import PENDING_NAME
+
+    project = generated(project_name="Shop", language=language)
+    (project / PENDING_NAME).write_text("{}\n", encoding="utf-8")
+    git = shutil.which("git")
+    assert git is not None
+    subprocess.run([git, "init", "-q", str(project)], check=True)
+    ignored = subprocess.run([git, "-C", str(project), "check-ignore", "-v", PENDING_NAME],
+                             capture_output=True, text=True)
+    assert ignored.returncode == 0, ignored.stderr
+    assert ignored.stdout.startswith(".gitignore:") and f"{PENDING_NAME}\t{PENDING_NAME}" in ignored.stdout
+    status = subprocess.run([git, "-C", str(project), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert PENDING_NAME not in status and ".gitignore" in status
+
+
 @pytest.mark.parametrize("database", ["sqlite", "postgresql", "mysql", "mariadb"])
 def test_cruft_json_records_the_answers(database: str, generated) -> None:
     values = {"project_name": "Shop", "database": database, "port": "8123", "language": "ko"}
@@ -714,3 +735,18 @@ def test_pyproject_toml_holds_any_printable_description_and_author(text: str, ge
     pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["description"] == text
     assert pyproject["project"]["authors"] == [{"name": text}]
+
+
+@pytest.mark.parametrize(("folder", "env_written"), [("팀 프로젝트", True), ("프로젝트", True), ("팀 site", False),
+                                                     ("shop", False)])
+def test_a_folder_compose_cannot_name_gets_the_project_name_in_env(folder: str, env_written: bool,
+                                                                   tmp_path: Path) -> None:
+    """Compose v2 refuses a folder with no ASCII letter or digit (tests/matrix/test_compose_name.py runs it)."""
+    result = generate(build_answers({"project_name": "Team Portal", "language": "ko"}), tmp_path / folder)
+    env = result.path / ".env"
+    assert env.exists() is env_written and (".env" in result.files) is env_written
+    assert plan(build_answers({"project_name": "Team Portal", "language": "ko"}), folder) == result.files
+    if env_written:
+        lines = env.read_text(encoding="utf-8").splitlines()
+        assert lines[-1] == "COMPOSE_PROJECT_NAME=team_portal"
+        assert all(line.startswith("# ") for line in lines[:-1]) and repr(folder) in lines[0]

@@ -77,7 +77,7 @@ def init(
         out.warn(warning)
 
     if dry_run or (collected.asked and not yes):
-        files = plan(chosen)
+        files = plan(chosen, target.name)
         summary(out, chosen, target, files)
         if dry_run:
             out.say(t("dry_run", ui))

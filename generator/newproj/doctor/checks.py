@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from newproj.messages import t as say
+from newproj.project.composename import PROJECT_NAME_VARIABLE, compose_project_name
 
 OK, PROBLEM, SKIPPED = "ok", "problem", "skipped"
 #: Free space below which images and volumes are likely to run out (a dev image is ~0.5 GB,
@@ -302,6 +303,17 @@ def check_line_endings(lang: str, project: Path) -> Check:
     return Check("line-endings", OK, say("lf_ok", lang, count=len(scripts)))
 
 
+def _recorded_slug(project: Path) -> str | None:
+    """The package name ``.cruft.json`` records, if it can be read."""
+    import json
+
+    try:
+        slug = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]["project_slug"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return slug if isinstance(slug, str) and compose_project_name(slug) == slug else None
+
+
 def check_env(lang: str, project: Path, compose_text: str) -> Check:
     """A ``.env`` overrides only what compose reads, with values, and DATABASE_URL agrees with
     the database service's user and password (as ``docker/dev.env`` and the ``.env`` set them)."""
@@ -309,10 +321,15 @@ def check_env(lang: str, project: Path, compose_text: str) -> Check:
     env = read_env_file(path) if path.is_file() else {}
     defaults = compose_defaults(compose_text)
     for name, value in env.items():
-        if name not in defaults:
+        if name not in defaults and name != PROJECT_NAME_VARIABLE:  # Compose's own, for the folder's name
             return Check("env", PROBLEM, say("env_unknown", lang, name=name), say("env_unknown_fix", lang, name=name))
         if not value:
             return Check("env", PROBLEM, say("env_empty", lang, name=name), say("env_empty_fix", lang, name=name))
+    if not compose_project_name(project.name) and not (env.get(PROJECT_NAME_VARIABLE) or
+                                                        os.environ.get(PROJECT_NAME_VARIABLE)):
+        name = _recorded_slug(project) or "my_project"
+        return Check("env", PROBLEM, say("env_no_project_name", lang, folder=project.name),
+                     say("env_no_project_name_fix", lang, name=name))
     effective = service_environment(compose_text, env, project)
     url = urlsplit(effective.get("DATABASE_URL", ""))
     pairs = [("part_password", PASSWORD_VARIABLES, url.password), ("part_user", USER_VARIABLES, url.username)]

@@ -170,6 +170,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "remove the line (a secret key or password goes in docker/dev.env), or add ${{{name}:-...}} to a service's environment",
         "ko": "그 줄을 지우거나 (비밀 키와 비밀번호는 docker/dev.env 에) 서비스의 environment 에 ${{{name}:-...}} 를 추가하세요",
     },
+    "env_no_project_name": {
+        "en": "Compose cannot name the project after the folder {folder!r} (no ASCII letter or digit), and .env does not name it",
+        "ko": "폴더 {folder!r} 에는 ASCII 글자나 숫자가 없어 Compose 가 프로젝트 이름을 지을 수 없고, .env 도 이름을 정하지 않습니다",
+    },
+    "env_no_project_name_fix": {
+        "en": "add the line COMPOSE_PROJECT_NAME={name} to .env (or clone into a folder whose name has an ASCII letter or digit)",
+        "ko": ".env 에 COMPOSE_PROJECT_NAME={name} 줄을 추가하세요 (또는 ASCII 글자나 숫자가 있는 이름의 폴더에 클론하세요)",
+    },
     "env_empty": {"en": ".env sets {name} to an empty value", "ko": ".env 의 {name} 값이 비어 있습니다"},
     "env_empty_fix": {
         "en": "give {name} a value or delete the line (the committed value applies)",

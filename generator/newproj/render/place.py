@@ -11,6 +11,7 @@ from pathlib import Path
 
 from newproj.answers import Answers, files_to_remove
 from newproj.errors import CannotWrite, NewprojError, TargetExistsError, UsageError
+from newproj.project.composename import ENV_FILE, env_text
 from newproj.project.private import DEV_VALUES
 from newproj.project.record import carried_values
 from newproj.render.engine import build_context, list_files, render_into
@@ -38,11 +39,14 @@ def _render(answers: Answers, output_dir: Path, carried: dict[str, str] | None =
     return render_into(output_dir, template, context, files_to_remove(context))
 
 
-def plan(answers: Answers) -> tuple[str, ...]:
-    """The files :func:`generate` would write, relative to the project folder (writes nothing)."""
+def plan(answers: Answers, folder_name: str | None = None) -> tuple[str, ...]:
+    """The files :func:`generate` would write into a folder named ``folder_name``, relative to it
+    (writes nothing)."""
     try:
         with tempfile.TemporaryDirectory(prefix="newproj-plan-") as tmp:
-            return list_files(_render(answers, Path(tmp)))
+            project = _render(answers, Path(tmp))
+            _name_the_compose_project(project, folder_name or answers.project_slug, answers)
+            return list_files(project)
     except OSError as err:
         raise _write_error(err, Path(tempfile.gettempdir())) from err
 
@@ -191,6 +195,7 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
     try:
         try:
             project = _render(answers, work, carried_values(target, tuple(DEV_VALUES)) if force else None)
+            _name_the_compose_project(project, target.name, answers)
             files = list_files(project)
             kept = []
             if fresh:
@@ -209,6 +214,13 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
             shutil.rmtree(work, ignore_errors=True)
         if not done:
             _remove_empty(created)
+
+
+def _name_the_compose_project(project: Path, folder_name: str, answers: Answers) -> None:
+    """A folder whose name gives Compose no project name gets a ``.env`` naming it (see composename)."""
+    text = env_text(folder_name, answers.project_slug, answers.language)
+    if text is not None:
+        (project / ENV_FILE).write_text(text, encoding="utf-8")
 
 
 def _remove_empty(folders: list[Path]) -> None:

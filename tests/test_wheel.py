@@ -70,7 +70,7 @@ def test_wheel_contains_the_template_with_its_hooks_and_dotfiles(wheel: Path) ->
 
 
 def test_wheel_carries_every_template_release_for_newproj_update(wheel: Path) -> None:
-    from newproj.render.templates import RELEASES_DIR, released_versions
+    from newproj.render.snapshots import RELEASES_DIR, released_versions
 
     names = set(zipfile.ZipFile(wheel).namelist())
     assert released_versions()  # at least release 1

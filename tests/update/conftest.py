@@ -49,7 +49,7 @@ def released_project(tmp_path: Path) -> Callable[..., Path]:
     """``released_project(version, releases_dir=None, **answers)``: a project as that release's
     ``newproj init`` made it, rendered from its snapshot (the wheel's, or those in ``releases_dir``)."""
     from newproj.project.record import record_text
-    from newproj.render.templates import extract_snapshot
+    from newproj.render.snapshots import extract_snapshot
     from newproj.update.releases import Release, load_model
 
     def make(version: str, releases_dir: Path | None = None, **values: Any) -> Path:
@@ -74,7 +74,7 @@ def release_one_installed(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Make release 1's snapshot the installed template (the one that writes ``.env``), whatever the
     template of this checkout is now."""
     import newproj.update.plan
-    from newproj.render.templates import cached_snapshot
+    from newproj.render.snapshots import cached_snapshot
     from newproj.update.releases import Release, load_model
 
     template = cached_snapshot("1")

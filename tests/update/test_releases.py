@@ -12,10 +12,9 @@ import pytest
 from newproj.answers import TEMPLATE_VERSION
 from newproj.doctor.checks import read_env_file
 from newproj.maintainer.release import current_version, cut_release, is_released
-from newproj.render.templates import (
+from newproj.render.snapshots import (
     RELEASES_DIR,
     cached_snapshot,
-    django_template,
     released_versions,
     renames_between,
     snapshot_files,
@@ -23,6 +22,7 @@ from newproj.render.templates import (
     template_files,
     write_snapshot,
 )
+from newproj.render.templates import django_template
 from newproj.update.envmerge import is_secret
 from newproj.update.releases import Release, load_model
 from updatekit import env_pairs, record

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newproj.answers import rules
-from newproj.render.templates import (
+from newproj.render.snapshots import (
     RELEASES_DIR,
-    django_template,
     released_versions,
     snapshot_files,
     template_files,
     write_snapshot,
 )
+from newproj.render.templates import django_template
 
 #: The module that declares ``TEMPLATE_VERSION``, wherever the package keeps it.
 VERSION_FILE = Path(rules.__file__)

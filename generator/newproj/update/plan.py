@@ -17,7 +17,7 @@ from newproj.errors import UsageError
 from newproj.project.origin import installed_origin
 from newproj.project.record import Record, read_record
 from newproj.render.engine import Rendering
-from newproj.render.templates import RELEASES_DIR, renames_between
+from newproj.render.snapshots import RELEASES_DIR, renames_between
 from newproj.update.envmerge import EnvMerge, dev_values_from_env, example_keys, merge_env, parse, retire_env
 from newproj.update.merge import CONFLICT_START, FileChange, merge_trees
 from newproj.update.releases import Release, installed, released

@@ -19,7 +19,8 @@ from typing import Any, Protocol
 import newproj.answers
 from newproj.errors import InvalidAnswer, RenderError, UsageError
 from newproj.render.engine import Rendering, build_context, render_in_memory
-from newproj.render.templates import RELEASES_DIR, cached_snapshot, django_template, released_versions
+from newproj.render.snapshots import RELEASES_DIR, cached_snapshot, released_versions
+from newproj.render.templates import django_template
 
 
 class ReleaseModel(Protocol):

@@ -8,6 +8,7 @@ DEBIAN_PACKAGES=(
     postgresql mariadb-server                               # server tier (.ci/databases.sh)
     default-libmysqlclient-dev pkg-config gcc python3-dev   # mysqlclient, built from source
     debootstrap                                             # Docker tier: stand-in base images
+    chromium chromium-driver                                # browser tier: the page of newproj serve
     git ca-certificates
 )
 # Other programs (and other checkouts' CI) may use apt at the same time: one at a time.

@@ -1,0 +1,187 @@
+"""Request parameters to answers: named as the CLI's flags, refused with the CLI's own words.
+
+``?port=abc`` is refused as ``newproj init --port abc`` is: the same model, the same message
+(``--port: 'abc' is not a whole number; ...``), in the language asked for. Every field that is
+wrong is listed, not only the first.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+import newproj
+from newproj.i18n import t
+from newproj.web.messages import web_text
+
+#: The parameter of each field: its flag without the dashes (``--database-version`` -> ``database-version``).
+PARAMETERS: dict[str, str] = {f.flag.lstrip("-"): f.name for f in newproj.FIELDS}
+FLAGS: dict[str, str] = {f.name: f.flag for f in newproj.FIELDS}
+#: More parameters than there are fields is a mistake or an attack; stop reading there.
+MAX_PARAMETERS = 64
+
+
+@dataclass
+class Problem:
+    """One refused parameter: the field (None for an unknown parameter) and the CLI's line."""
+
+    parameter: str | None
+    field: str | None
+    message: str
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"parameter": self.parameter, "field": self.field, "message": self.message, "text": self.text}
+
+
+@dataclass
+class Checked:
+    """The outcome of checking parameters: the answers, or the problems (never both)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    answers: newproj.Answers | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class BadParameters(Exception):
+    """Parameters that cannot even be read (not UTF-8, not a JSON object): one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _problem(key: str, lang: str, parameter: str | None = None, **params: Any) -> Problem:
+    text = web_text(key, lang, parameter=parameter, **params)
+    return Problem(parameter, None, text, text)
+
+
+def pairs_from_query(raw: bytes, lang: str) -> list[tuple[str, str]]:
+    """``a=1&b=2`` (a query string or a form body) as pairs; refuse what is not UTF-8."""
+    try:
+        return parse_qsl(
+            raw.decode("ascii", "strict") if raw.isascii() else raw.decode("utf-8"),
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=MAX_PARAMETERS,
+        )
+    except (UnicodeDecodeError, ValueError) as err:
+        if isinstance(err, UnicodeDecodeError) or "UTF-8" in str(err) or "codec" in str(err):
+            raise BadParameters(_problem("not_utf8", lang)) from err
+        raise BadParameters(_problem("too_large", lang, limit=MAX_PARAMETERS)) from err
+
+
+def pairs_from_json(raw: bytes, lang: str) -> list[tuple[str, str]]:
+    """A JSON object of parameters; numbers are taken as their digits (``"port": 9000``)."""
+    try:
+        data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise BadParameters(_problem("bad_json", lang)) from err
+    if not isinstance(data, dict) or len(data) > MAX_PARAMETERS:
+        raise BadParameters(_problem("bad_json", lang))
+    pairs = []
+    for key, value in data.items():
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            kind = type(value).__name__ if value is not None else "null"
+            raise BadParameters(_problem("bad_json_value", lang, parameter=key, kind=kind))
+        pairs.append((key, str(value)))
+    return pairs
+
+
+def check(pairs: list[tuple[str, str]], lang: str) -> Checked:
+    """Check parameters against the model: every problem, or the answers and their warnings."""
+    checked = Checked()
+    seen: set[str] = set()
+    for parameter, value in pairs:
+        if parameter in seen:
+            checked.problems.append(_problem("given_twice", lang, parameter=parameter))
+        elif parameter not in PARAMETERS:
+            text = t("no_such_option", lang, option="--" + parameter)
+            checked.problems.append(Problem(parameter, None, text, text))
+        else:
+            checked.values[PARAMETERS[parameter]] = value
+        seen.add(parameter)
+    checked.problems += _field_problems(checked.values, lang)
+    if checked.problems:
+        return checked
+    try:
+        checked.answers = newproj.build_answers(checked.values)
+    except newproj.AnswerError as err:  # a rule across fields (a Python that Django does not support)
+        checked.problems.append(_refusal(err, checked.values, lang))
+        return checked
+    checked.warnings = [_refusal(w, checked.values, lang) for w in warnings_for(checked.answers)]
+    return checked
+
+
+def _field_problems(values: dict[str, Any], lang: str) -> list[Problem]:
+    """Each given value judged alone, given the answers before it (their defaults where refused)."""
+    problems, settled = [], {}
+    for item in newproj.FIELDS:
+        if item.name in values:
+            try:
+                settled[item.name] = newproj.validate_field(item.name, values[item.name], settled)
+                continue
+            except newproj.AnswerError as err:
+                problems.append(_refusal(err, values, lang))
+        settled[item.name] = item.default(settled)
+    return problems
+
+
+def _refusal(err: newproj.AnswerError, values: dict[str, Any], lang: str) -> Problem:
+    """The line the CLI prints after ``error: `` for this refusal (led by the flag when one was given)."""
+    given = err.field in values
+    parameter = FLAGS[err.field].lstrip("-") if err.field in FLAGS else None
+    return Problem(
+        parameter if given else None,
+        err.field,
+        err.message(lang, FLAGS[err.field] if given else None),
+        err.text(lang),
+    )
+
+
+def warnings_for(answers: newproj.Answers) -> list[newproj.AnswerError]:
+    from newproj.model import warnings_for as model_warnings
+
+    return model_warnings(answers)
+
+
+def resolved(answers_or_values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """For the page: each field's value, default, choices and whether it applies, given the values so far."""
+    fields, settled = {}, {}
+    for item in newproj.FIELDS:
+        default = item.default(settled)
+        value = answers_or_values.get(item.name, default)
+        try:
+            settled[item.name] = newproj.validate_field(item.name, value, settled)
+        except newproj.AnswerError:
+            settled[item.name] = default
+        fields[item.name] = {
+            "default": default,
+            "choices": list(item.choices(settled)) if item.choices else None,
+            "applies": bool(item.asked(settled)),
+        }
+    return fields
+
+
+def command_line(answers: newproj.Answers) -> str:
+    """``newproj init --no-input ...`` for these answers (every answer that applies, shell-quoted)."""
+    context = answers.to_context()
+    parts = ["newproj", "init", "--no-input"]
+    for item in newproj.FIELDS:
+        if item.asked(context):
+            parts += [item.flag, shlex.quote(str(context[item.name]))]
+    return " ".join(parts)
+
+
+def answers_file(answers: newproj.Answers) -> str:
+    """The answers file (``newproj init --answers FILE``) for these answers, as YAML."""
+    import yaml
+
+    context = answers.to_context()
+    data = {item.name: context[item.name] for item in newproj.FIELDS if item.asked(context)}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)

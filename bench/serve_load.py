@@ -48,8 +48,10 @@ def start(tmp: Path, renders: int) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     env = {**os.environ, "TMPDIR": str(tmp), "NEWPROJ_SERVE_RENDERS": str(renders)}
     process = subprocess.Popen(
-        [str(NEWPROJ), "serve", "--port", str(port)], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [str(NEWPROJ), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -133,8 +135,11 @@ def init_times(rounds: int, port: int) -> tuple[float, float]:
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as folder:
             start = time.perf_counter()
-            subprocess.run([str(NEWPROJ), "init", "--no-input", *ANSWERS, str(Path(folder) / "p")],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [str(NEWPROJ), "init", "--no-input", *ANSWERS, str(Path(folder) / "p")],
+                check=True,
+                capture_output=True,
+            )
             cli.append(time.perf_counter() - start)
         single.append(load(port, 1, 1)["p50_ms"] / 1000)
     return statistics.median(cli), statistics.median(single)
@@ -192,18 +197,26 @@ def main() -> int:
     print(f"newproj serve, GET {QUERY}, {options.renders} render workers, {os.cpu_count()} cores")
     print(f"{'clients':>8} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for phase in phases:
-        print(f"{phase['clients']:>8} {phase['requests']:>9} {phase['req_per_s']:>8.1f} "
-              f"{phase['p50_ms']:>8.1f} {phase['p95_ms']:>8.1f} {phase['errors']:>7}")
-    print(f"single request (p50, 1 client): {single_ms:.1f} ms; newproj init, same answers: "
-          f"{1000 * init_s:.0f} ms; request / init (alternating medians): {single_s / init_s:.2f}")
-    print(f"memory (server + workers): {rss_100 / 1024:.1f} MiB after 100 requests, "
-          f"{rss_end / 1024:.1f} MiB after {results['requests']} ({100 * (rss_end / rss_100 - 1):+.1f}%)")
+        print(
+            f"{phase['clients']:>8} {phase['requests']:>9} {phase['req_per_s']:>8.1f} "
+            f"{phase['p50_ms']:>8.1f} {phase['p95_ms']:>8.1f} {phase['errors']:>7}"
+        )
+    print(
+        f"single request (p50, 1 client): {single_ms:.1f} ms; newproj init, same answers: "
+        f"{1000 * init_s:.0f} ms; request / init (alternating medians): {single_s / init_s:.2f}"
+    )
+    print(
+        f"memory (server + workers): {rss_100 / 1024:.1f} MiB after 100 requests, "
+        f"{rss_end / 1024:.1f} MiB after {results['requests']} ({100 * (rss_end / rss_100 - 1):+.1f}%)"
+    )
     print(f"left in the temporary folder: {len(left)}")
     goals = results["goals"]
     print("goals:")
     print(f"  no errors: {'met' if goals['no_errors'] else 'MISSED'}")
-    print(f"  p95 at 8 clients <= 4x single: {at8['p95_ms']:.1f} ms vs {4 * single_ms:.1f} ms: "
-          f"{'met' if goals['p95_at_8_le_4x_single'] else 'MISSED'} ({at8['p95_ms'] / single_ms:.2f}x)")
+    print(
+        f"  p95 at 8 clients <= 4x single: {at8['p95_ms']:.1f} ms vs {4 * single_ms:.1f} ms: "
+        f"{'met' if goals['p95_at_8_le_4x_single'] else 'MISSED'} ({at8['p95_ms'] / single_ms:.2f}x)"
+    )
     print(f"  memory growth <= 10%: {'met' if goals['memory_growth_le_10pct'] else 'MISSED'}")
     print(f"  nothing left in the temporary folder: {'met' if goals['nothing_left'] else 'MISSED'}")
     return 0

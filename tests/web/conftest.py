@@ -15,7 +15,9 @@ from webkit import LiveServer, start_server, stop_server
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
     """The application in-process, rendering in threads (no worker processes to start)."""
-    with TestClient(create_app(Limits(workers="thread", renders=2)), raise_server_exceptions=True) as test_client:
+    with TestClient(
+        create_app(Limits(workers="thread", renders=2)), raise_server_exceptions=True
+    ) as test_client:
         yield test_client
 
 

@@ -53,7 +53,7 @@ def test_json_gets_the_metadata_with_an_etag(client, accept: str) -> None:
     fields = response.json()["fields"]
     assert [f["name"] for f in fields] == [f.name for f in newproj.FIELDS]
     defaults = newproj.build_answers({}).to_context()
-    for field, meta in zip(newproj.FIELDS, fields):
+    for field, meta in zip(newproj.FIELDS, fields, strict=True):
         assert meta["parameter"] == field.flag.lstrip("-")
         assert meta["label"] == {"en": field.label["en"], "ko": field.label["ko"]}
         assert meta["default"] == defaults[field.name]
@@ -73,7 +73,10 @@ def test_the_metadata_follows_the_models_rules(client) -> None:
         "values": {"postgresql": True, "sqlite": False, "mysql": True, "mariadb": True},
     }
     assert version["choices_by"]["values"]["mariadb"] == ["11.8", "11.4", "10.11"]
-    assert fields["time_zone"]["default_by"] == {"field": "language", "values": {"en": "UTC", "ko": "Asia/Seoul"}}
+    assert fields["time_zone"]["default_by"] == {
+        "field": "language",
+        "values": {"en": "UTC", "ko": "Asia/Seoul"},
+    }
 
 
 def test_a_browser_gets_the_page(client) -> None:
@@ -105,7 +108,9 @@ ANSWERS = {
 
 
 @pytest.mark.parametrize("kind", ["zip", "tgz"])
-def test_an_archive_equals_the_cli_project_but_for_the_development_values(client, tmp_path, kind: str) -> None:
+def test_an_archive_equals_the_cli_project_but_for_the_development_values(
+    client, tmp_path, kind: str
+) -> None:
     args = [arg for key, value in ANSWERS.items() for arg in (f"--{key}", value)]
     assert main(["init", "--no-input", *args, str(tmp_path / "team_site")]) == 0
     response = client.get(f"/starter.{kind}", params=ANSWERS)
@@ -145,7 +150,9 @@ def test_the_preview_is_the_same_render_as_the_download(client) -> None:
     files = {f"team_site/{f['path']}": f["text"].encode() for f in preview["files"]}
     assert files.keys() == {name for name, (_c, _m, kind) in served.items() if kind == "file"}
     cleaned = without_dev_values({k: (v, 0, "file") for k, v in files.items()}, "team_site")
-    assert cleaned == without_dev_values({k: (c, 0, "file") for k, (c, _m, kind) in served.items() if kind == "file"}, "team_site")
+    assert cleaned == without_dev_values(
+        {k: (c, 0, "file") for k, (c, _m, kind) in served.items() if kind == "file"}, "team_site"
+    )
 
 
 # --- errors: the CLI's words, every field, in the client's language ----------------------------
@@ -169,7 +176,9 @@ def test_400_lists_every_field_with_the_cli_message(client, capsys, tmp_path, la
     errors = response.json()["errors"]
     assert sorted(e["parameter"] for e in errors) == sorted(BAD)
     for error in errors:
-        assert error["message"] == cli_error(capsys, error["parameter"], BAD[error["parameter"]], lang, tmp_path)
+        assert error["message"] == cli_error(
+            capsys, error["parameter"], BAD[error["parameter"]], lang, tmp_path
+        )
     assert not (tmp_path / "never").exists()
 
 
@@ -197,8 +206,11 @@ def test_a_parameter_given_twice_is_refused(client) -> None:
 
 def test_limits_on_request_size(client) -> None:
     assert client.get("/starter.zip", params={"name": "x" * 20000}).status_code == 413
-    big = client.post("/starter.zip", content=b"name=" + b"x" * 20000,
-                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+    big = client.post(
+        "/starter.zip",
+        content=b"name=" + b"x" * 20000,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert big.status_code == 413
     assert big.json()["errors"][0]["message"] == (
         "the request is larger than 16384 bytes; send fewer or shorter parameters"
@@ -227,7 +239,10 @@ def test_validate_gives_the_terminal_forms(client, tmp_path, capsys) -> None:
 def test_validate_is_200_with_the_problems(client) -> None:
     body = client.get("/validate", params={"port": "0"}, headers={"Accept-Language": "ko"}).json()
     assert body["valid"] is False
-    assert body["problems"][0]["text"] == "0은(는) 범위를 벗어났습니다. 1부터 65535 사이의 포트를 쓰세요 (예: 8000)"
+    assert (
+        body["problems"][0]["text"]
+        == "0은(는) 범위를 벗어났습니다. 1부터 65535 사이의 포트를 쓰세요 (예: 8000)"
+    )
 
 
 def test_other_paths_and_methods_are_json_errors(client) -> None:
@@ -248,10 +263,16 @@ def test_the_cli_does_not_import_the_web_framework() -> None:
     assert out.strip() == "[]"
 
 
-@pytest.mark.parametrize(("lang", "line"), [
-    ("en", "error: newproj serve needs uvicorn, which is not installed; run pip install 'newproj[web]'"),
-    ("ko", "error: newproj serve 에 필요한 uvicorn 이(가) 설치되어 있지 않습니다. pip install 'newproj[web]' 을 실행하세요"),
-])
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "error: newproj serve needs uvicorn, which is not installed; run pip install 'newproj[web]'"),
+        (
+            "ko",
+            "error: newproj serve 에 필요한 uvicorn 이(가) 설치되어 있지 않습니다. pip install 'newproj[web]' 을 실행하세요",
+        ),
+    ],
+)
 def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys, lang: str, line: str) -> None:
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn raises ModuleNotFoundError
     assert main(["--lang", lang, "serve"]) == 2

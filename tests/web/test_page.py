@@ -26,16 +26,26 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 def _driver(lang: str, downloads: Path) -> webdriver.Chrome:
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.fail("chromium and chromium-driver are not installed; run bash .ci/run (or apt-get install them)")
+        pytest.fail(
+            "chromium and chromium-driver are not installed; run bash .ci/run (or apt-get install them)"
+        )
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     f"--lang={lang}", "--window-size=1200,900"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        f"--lang={lang}",
+        "--window-size=1200,900",
+    ):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": lang})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
     return driver
 
 
@@ -54,7 +64,9 @@ def browser(tmp_path: Path) -> Iterator[Callable[[str], webdriver.Chrome]]:
     yield make
     try:
         for driver in drivers:
-            problems = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+            problems = [
+                entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")
+            ]
             assert problems == [], problems
     finally:
         for driver in drivers:
@@ -89,7 +101,9 @@ def tab_to(driver: webdriver.Chrome, element_id: str, limit: int = 120) -> None:
 
 def type_text(driver: webdriver.Chrome, text: str) -> None:
     """Replace the focused field's text by typing."""
-    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(Keys.BACKSPACE).perform()
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(
+        Keys.BACKSPACE
+    ).perform()
     ActionChains(driver).send_keys(text).perform()
 
 
@@ -134,8 +148,15 @@ def test_fill_fix_and_download_in_english_with_the_keyboard(browser, live_server
     assert port.get_attribute("aria-invalid") is None
     tab_to(driver, "f-database")
     ActionChains(driver).send_keys("mariadb").perform()
-    wait(lambda: [o.get_attribute("value") for o in driver.find_elements("css selector", "#f-database_version option")]
-         == ["11.8", "11.4", "10.11"])
+    wait(
+        lambda: (
+            [
+                o.get_attribute("value")
+                for o in driver.find_elements("css selector", "#f-database_version option")
+            ]
+            == ["11.8", "11.4", "10.11"]
+        )
+    )
     settled(driver)
     assert driver.find_element("id", "command").text == (
         "newproj init --no-input --name 'Keyboard Site' --slug keyboard_site "
@@ -159,8 +180,12 @@ def test_korean_page_inline_error_and_switching_language(browser, live_server) -
     assert text_of(driver, "l-project_name") == "프로젝트 이름"  # the model's Korean label
     tab_to(driver, "f-project_slug")
     type_text(driver, "class")
-    wait(lambda: text_of(driver, "e-project_slug")
-         == "'class'은(는) 파이썬 예약어입니다. 다른 이름을 쓰세요 (예: my_class)")
+    wait(
+        lambda: (
+            text_of(driver, "e-project_slug")
+            == "'class'은(는) 파이썬 예약어입니다. 다른 이름을 쓰세요 (예: my_class)"
+        )
+    )
     type_text(driver, "seoul_class")
     wait(lambda: text_of(driver, "e-project_slug") == "")
     tab_to(driver, "f-language")

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from newproj.web.app import create_app
 from newproj.web.pool import Limits
-from webkit import LiveServer, archive_files, dev_values, start_server, stop_server
+from webkit import archive_files, dev_values, start_server, stop_server
 
 
 async def _burst(limits: Limits, count: int) -> list[httpx.Response]:
@@ -44,7 +44,10 @@ def test_a_render_past_the_time_limit_is_503_and_leaves_nothing(tmp_path: Path, 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     [response] = asyncio.run(_burst(Limits(workers="thread", seconds=0.001), 1))
     assert response.status_code == 503
-    assert response.json()["errors"][0]["message"] == "making the project took longer than 0.001 s; retry in a moment"
+    assert (
+        response.json()["errors"][0]["message"]
+        == "making the project took longer than 0.001 s; retry in a moment"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -80,7 +80,6 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-
 def archive_files(data: bytes, kind: str) -> dict[str, tuple[bytes | None, int, str]]:
     """Every entry of a zip or tar.gz: name -> (bytes, or None for a folder; permission bits; type)."""
     entries: dict[str, tuple[bytes | None, int, str]] = {}
@@ -90,7 +89,9 @@ def archive_files(data: bytes, kind: str) -> dict[str, tuple[bytes | None, int, 
                 mode = info.external_attr >> 16
                 kind_ = "dir" if info.is_dir() else "link" if stat.S_ISLNK(mode) else "file"
                 entries[info.filename.rstrip("/")] = (
-                    None if info.is_dir() else archive.read(info), stat.S_IMODE(mode), kind_
+                    None if info.is_dir() else archive.read(info),
+                    stat.S_IMODE(mode),
+                    kind_,
                 )
         return entries
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
@@ -114,7 +115,9 @@ def folder_files(root: Path, prefix: str) -> dict[str, tuple[bytes | None, int, 
     return entries
 
 
-def without_dev_values(entries: dict[str, tuple[bytes | None, int, str]], slug: str) -> dict[str, tuple[bytes | None, int, str]]:
+def without_dev_values(
+    entries: dict[str, tuple[bytes | None, int, str]], slug: str
+) -> dict[str, tuple[bytes | None, int, str]]:
     """``entries`` with the random development values (read from its ``.cruft.json``) replaced by their names."""
     record = json.loads(entries[f"{slug}/.cruft.json"][0] or b"{}")
     values = {key: record["context"]["cookiecutter"][key].encode() for key in DEV_VALUES}

@@ -43,11 +43,15 @@ RETRY_SECONDS = 2
 log = logging.getLogger("newproj.serve")
 
 
-def _json_error(status: int, problems: list[dict[str, Any]], headers: dict[str, str] | None = None) -> Response:
+def _json_error(
+    status: int, problems: list[dict[str, Any]], headers: dict[str, str] | None = None
+) -> Response:
     return JSONResponse({"status": status, "errors": problems}, status, headers=headers)
 
 
-def _one_problem(status: int, key: str, lang: str, headers: dict[str, str] | None = None, **kw: Any) -> Response:
+def _one_problem(
+    status: int, key: str, lang: str, headers: dict[str, str] | None = None, **kw: Any
+) -> Response:
     text = web_text(key, lang, **kw)
     return _json_error(status, [{"parameter": None, "field": None, "message": text, "text": text}], headers)
 
@@ -290,7 +294,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     status = getattr(exc, "status_code", 404)
     if status == 405:
         allowed = getattr(exc, "headers", None) or {}
-        return _one_problem(405, "method", lang, allowed, method=request.method, allowed=allowed.get("Allow", "GET"))
+        return _one_problem(
+            405, "method", lang, allowed, method=request.method, allowed=allowed.get("Allow", "GET")
+        )
     return _one_problem(404 if status == 404 else status, "not_found", lang)
 
 

@@ -21,8 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "매개변수가 UTF-8 텍스트가 아닙니다. UTF-8로 인코딩하세요 (curl --data-urlencode 가 해 줍니다)",
     },
     "bad_json": {
-        "en": "the body is not a JSON object of parameters; send e.g. {{\"name\": \"My Site\"}}",
-        "ko": "본문이 매개변수의 JSON 객체가 아닙니다. 예: {{\"name\": \"My Site\"}} 처럼 보내세요",
+        "en": 'the body is not a JSON object of parameters; send e.g. {{"name": "My Site"}}',
+        "ko": '본문이 매개변수의 JSON 객체가 아닙니다. 예: {{"name": "My Site"}} 처럼 보내세요',
     },
     "bad_json_value": {
         "en": "{parameter} must be text or a number in JSON, not {kind}; send it as a string",

@@ -37,7 +37,9 @@ def _rule(field: Any, key: str) -> dict[str, Any] | None:
             return None
         if earlier.choices is None:
             continue
-        by_value = {choice: resolved({earlier.name: choice})[field.name][key] for choice in earlier.choices({})}
+        by_value = {
+            choice: resolved({earlier.name: choice})[field.name][key] for choice in earlier.choices({})
+        }
         if any(value != base for value in by_value.values()):
             return {"field": earlier.name, "values": by_value}
     return None

@@ -92,9 +92,12 @@ class RenderPool:
         self.inside += 1
         try:
             try:
-                job = asyncio.wrap_future(self.executor.submit(render.make, values, kind, self.limits.seconds))
-                done, _ = await asyncio.wait({job, watcher}, timeout=self.limits.seconds * 2,
-                                             return_when=asyncio.FIRST_COMPLETED)
+                job = asyncio.wrap_future(
+                    self.executor.submit(render.make, values, kind, self.limits.seconds)
+                )
+                done, _ = await asyncio.wait(
+                    {job, watcher}, timeout=self.limits.seconds * 2, return_when=asyncio.FIRST_COMPLETED
+                )
             finally:
                 watcher.cancel()
             if job in done:

@@ -73,16 +73,17 @@ def _cancelled(url: str, path: str) -> None:
 
 
 def _one(url: str, index: int) -> int:
-    kind = index % 10
+    """One request of a mix: 10% projects, 5% cancelled, 40% refused, 25% checks, 20% odd paths."""
+    kind = index % 20
     rng = random.Random(index)
     if kind in (0, 1):  # a project, one of three forms
         path = rng.choice(["/starter.zip", "/starter.tgz", "/preview"]) + f"?name=Load+{index}"
     elif kind == 2:
         _cancelled(url, f"/starter.zip?name=Gone+{index}")
         return 0
-    elif kind in (3, 4, 5):
+    elif kind < 11:
         path = rng.choice(["/starter.zip?port=abc", "/starter.tgz?python=1&slug=class", "/preview?bogus=1"])
-    elif kind in (6, 7):
+    elif kind < 16:
         path = rng.choice(["/validate?name=X", "/validate?port=0", "/healthz"])
     else:
         path = rng.choice(["/nowhere", "/static/none.js", "/starter.zip?" + "a" * 17000])
@@ -110,7 +111,7 @@ def test_after_thousands_of_requests_nothing_is_left(tmp_path: Path) -> None:
     finally:
         stop_server(process)
     assert 500 not in statuses
-    assert statuses.count(200) >= 600 and statuses.count(400) >= 500
+    assert statuses.count(200) >= 700 and statuses.count(400) >= 700
     assert server.leftovers() == []
     log = server.log_text()
     for value in dev_values(archive_files(archive, "zip"), "secret_check"):

@@ -277,3 +277,16 @@ def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys, lan
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn raises ModuleNotFoundError
     assert main(["--lang", lang, "serve"]) == 2
     assert capsys.readouterr().err.strip() == line
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line(capsys) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another --port or --host"
+    )

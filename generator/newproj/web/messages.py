@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "newproj serve needs {module}, which is not installed; run pip install 'newproj[web]'",
         "ko": "newproj serve 에 필요한 {module} 이(가) 설치되어 있지 않습니다. pip install 'newproj[web]' 을 실행하세요",
     },
+    "cannot_listen": {
+        "en": "cannot listen on {where}: {detail}; choose another --port or --host",
+        "ko": "{where} 에서 받을 수 없습니다: {detail}. 다른 --port 나 --host 를 고르세요",
+    },
     "failed": {
         "en": "the project could not be made ({detail}); retry, and report it if it persists",
         "ko": "프로젝트를 만들지 못했습니다 ({detail}). 다시 시도하고, 계속되면 알려 주세요",

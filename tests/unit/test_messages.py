@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from newproj.answers import FIELDS
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
-from newproj.messages import SAID, core, doctor, t, update
+from newproj.messages import SAID, core, doctor, serve, t, update
 from newproj.messages.help import BUILT_IN, HELP, PANEL_TITLES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator" / "newproj"
@@ -18,6 +18,9 @@ CATALOGUES = {
     "messages.core": core.MESSAGES,
     "messages.update": update.MESSAGES,
     "messages.doctor": doctor.MESSAGES,
+    "messages.serve": serve.MESSAGES,
+    "messages.serve.PAGE": serve.PAGE,
+    "messages.serve.CURL_HELP": serve.CURL_HELP,
     "messages.help": HELP,
     "messages.help.BUILT_IN": BUILT_IN,
     "messages.help.PANEL_TITLES": PANEL_TITLES,

@@ -11,7 +11,7 @@ import sys
 
 import newproj
 import pytest
-from newproj.cli import main
+from newproj.cli.app import main
 from newproj.web.metadata import METADATA_TYPE
 from webkit import archive_files, folder_files, without_dev_values
 

@@ -8,7 +8,7 @@ import newproj
 import pytest
 from newproj.web import metadata as metadata_module
 from newproj.web.app import negotiate
-from newproj.web.messages import accept_language
+from newproj.web.language import accept_language
 from newproj.web.metadata import METADATA_TYPE
 
 
@@ -73,20 +73,3 @@ def test_a_field_added_to_the_model_appears_in_the_metadata_and_the_help(monkeyp
     finally:
         metadata_module.metadata.cache_clear()
         metadata_module.metadata_body.cache_clear()
-
-
-def test_every_sentence_of_the_service_is_in_english_and_korean_with_the_same_placeholders() -> None:
-    import string
-
-    from newproj.web.messages import MESSAGES
-    from newproj.web.metadata import HELP_TEXT
-    from newproj.web.page import PAGE_TEXT
-
-    def names(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-    for catalogue in (MESSAGES, PAGE_TEXT):
-        for key, texts in catalogue.items():
-            assert set(texts) == {"en", "ko"}, key
-            assert names(texts["en"]) == names(texts["ko"]), key
-    assert HELP_TEXT["en"].keys() == HELP_TEXT["ko"].keys()

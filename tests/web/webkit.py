@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from newproj.model import DEV_VALUES
+from newproj.project.private import DEV_VALUES
 
 NEWPROJ = Path(sys.executable).with_name("newproj")
 

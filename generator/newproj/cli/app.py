@@ -19,6 +19,7 @@ from newproj import __version__
 from newproj.cli.common import EXIT_CODES_HELP, interruptible, language
 from newproj.cli.doctor import doctor
 from newproj.cli.init import init
+from newproj.cli.serve import serve
 from newproj.cli.update import update
 from newproj.errors import ExitCode, Interrupted, NewprojError
 from newproj.messages import t
@@ -56,6 +57,7 @@ def root(
 app.command("init", help=help_text("init"), epilog=EXIT_CODES_HELP)(interruptible(init))
 app.command("update", help=help_text("update"), epilog=EXIT_CODES_HELP)(interruptible(update))
 app.command("doctor", help=help_text("doctor"), epilog=EXIT_CODES_HELP)(interruptible(doctor))
+app.command("serve", help=help_text("serve"), epilog=EXIT_CODES_HELP)(interruptible(serve))
 
 
 def _argv_language(argv: list[str]) -> str:

@@ -1,7 +1,7 @@
 """Every sentence newproj says to a person, in English and Korean.
 
 Every catalogue has one shape, ``{key: {"en": ..., "ko": ...}}``, and :func:`t` is the one lookup of
-what commands say (``core``, ``update``, ``doctor``). Help texts (``help``) are handed to typer by
+what commands say (``core``, ``update``, ``doctor``, ``serve``). Help texts (``help``) are handed to typer by
 :func:`newproj.messages.help.help_text` on top of the same lookup; the answers model's refusals
 (:mod:`newproj.answers.messages`) stay beside the model, standard library only, in the same shape.
 """
@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from newproj.messages import core, doctor, update
+from newproj.messages import core, doctor, serve, update
 
 #: What :func:`t` looks up: the keys of these catalogues never repeat (a test holds it).
-SAID: tuple[Mapping[str, Mapping[str, str]], ...] = (core.MESSAGES, update.MESSAGES, doctor.MESSAGES)
+SAID: tuple[Mapping[str, Mapping[str, str]], ...] = (
+    core.MESSAGES,
+    update.MESSAGES,
+    doctor.MESSAGES,
+    serve.MESSAGES,
+)
 _SAID: dict[str, Mapping[str, str]] = {key: texts for catalogue in SAID for key, texts in catalogue.items()}
 
 

@@ -78,6 +78,15 @@ HELP: dict[str, dict[str, str]] = {
         "ko": "예상하지 못한 오류의 traceback 을 보여 줍니다.",
     },
     "exit_codes": {"en": "Exit codes: {codes}", "ko": "종료 코드: {codes}"},
+    "serve": {
+        "en": "Serve the page and the HTTP API that make projects (needs newproj's optional web extra).",
+        "ko": "프로젝트를 만드는 웹 페이지와 HTTP API를 띄웁니다 (newproj 의 선택 기능 web 필요).",
+    },
+    "serve.host": {
+        "en": "Address to listen on; 0.0.0.0 for every interface, as in a container. Default: 127.0.0.1.",
+        "ko": "받을 주소. 모든 인터페이스는 0.0.0.0 (컨테이너 안에서처럼). 기본값: 127.0.0.1.",
+    },
+    "serve.port": {"en": "Port to listen on. Default: 8080.", "ko": "받을 포트. 기본값: 8080."},
     "doctor": {
         "en": "Check this machine (and the project) for what it takes to run; change nothing. "
         "Exit 5 when something needs fixing.",

@@ -1,5 +1,6 @@
 """``newproj serve``: the answers model behind HTTP (an API and a page), for teams and classes.
 
-Only :mod:`newproj.web.app` imports the web framework (the ``web`` extra); the rest of this
-package is standard library over newproj's public API, so the CLI stays light.
+Only :mod:`newproj.web.app` imports the web framework (the ``web`` extra), and only the command
+(:mod:`newproj.cli.serve`) imports that module, when it runs; the rest of this package uses newproj's
+public API and its own dependencies, so the CLI stays light.
 """

@@ -21,8 +21,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from newproj.messages import t
 from newproj.web import params
-from newproj.web.messages import accept_language, web_text
+from newproj.web.language import accept_language
 from newproj.web.metadata import METADATA_TYPE, help_text, metadata_body
 from newproj.web.page import page_html
 from newproj.web.pool import Busy, Gone, Limits, RenderPool, TimedOut
@@ -52,7 +53,7 @@ def _json_error(
 def _one_problem(
     status: int, key: str, lang: str, headers: dict[str, str] | None = None, **kw: Any
 ) -> Response:
-    text = web_text(key, lang, **kw)
+    text = t(key, lang, **kw)
     return _json_error(status, [{"parameter": None, "field": None, "message": text, "text": text}], headers)
 
 
@@ -72,7 +73,7 @@ def never_500(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Re
             log.error("%s %s failed: %s", request.method, request.url.path, type(err).__name__)
             lang = _language(request)
             return _one_problem(
-                503, "failed", lang, {"Retry-After": str(RETRY_SECONDS)}, detail=type(err).__name__
+                503, "serve_failed", lang, {"Retry-After": str(RETRY_SECONDS)}, detail=type(err).__name__
             )
 
     return wrapper
@@ -98,20 +99,20 @@ async def _pairs(request: Request, lang: str, limit: int) -> list[tuple[str, str
     """The parameters of the query string and, for POST, of the body; or the error response."""
     query = request.scope.get("query_string", b"")
     if len(query) > limit:
-        return _one_problem(413, "too_large", lang, limit=limit)
+        return _one_problem(413, "serve_too_large", lang, limit=limit)
     try:
         pairs = params.pairs_from_query(query, lang)
         if request.method == "POST":
             body = await _read_body(request, limit)
             if body is None:
-                return _one_problem(413, "too_large", lang, limit=limit)
+                return _one_problem(413, "serve_too_large", lang, limit=limit)
             media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if media_type == "application/json":
                 pairs += params.pairs_from_json(body, lang)
             elif media_type in ("application/x-www-form-urlencoded", "") or not body:
                 pairs += params.pairs_from_query(body, lang)
             else:
-                return _one_problem(415, "media_type", lang, media_type=media_type[:60])
+                return _one_problem(415, "serve_media_type", lang, media_type=media_type[:60])
     except params.BadParameters as err:
         return _json_error(400, [err.problem.as_json()])
     return pairs
@@ -146,15 +147,15 @@ async def _make(request: Request, kind: str) -> Response:
     try:
         slug, made = await pool.make(checked.answers.to_context(), kind, _wait_for_disconnect(request))
     except Busy:
-        return _one_problem(503, "busy", lang, busy, limit=pool.limits.renders, seconds=RETRY_SECONDS)
+        return _one_problem(503, "serve_busy", lang, busy, limit=pool.limits.renders, seconds=RETRY_SECONDS)
     except TimedOut:
-        return _one_problem(503, "timeout", lang, busy, seconds=pool.limits.seconds)
+        return _one_problem(503, "serve_timeout", lang, busy, seconds=pool.limits.seconds)
     except Gone:
         return Response(status_code=499)  # nobody reads it; nginx's code for a client that left
     except BrokenExecutor:
         pool.stop()  # a worker died (killed from outside): start fresh ones for the next request
         pool.start()
-        return _one_problem(503, "failed", lang, busy, detail="a worker stopped")
+        return _one_problem(503, "serve_failed", lang, busy, detail="a worker stopped")
     if kind == "preview":
         made["warnings"] = [w.as_json() for w in checked.warnings]
         return JSONResponse(made, headers={"Cache-Control": "no-store"})
@@ -258,7 +259,7 @@ async def home(request: Request) -> Response:
     chosen = negotiate(request.headers.get("accept"), request.headers.get("user-agent"))
     headers = {"Vary": VARY}
     if chosen is None:
-        text = web_text("not_acceptable", lang, types=", ".join(OFFERED))
+        text = t("serve_not_acceptable", lang, types=", ".join(OFFERED))
         return PlainTextResponse(text + "\n", 406, headers=headers)
     if chosen == "text/plain":
         return PlainTextResponse(help_text(str(request.base_url), lang), headers=headers)
@@ -281,7 +282,7 @@ async def asset(request: Request) -> Response:
     name = request.path_params["name"]
     types = {"app.js": "text/javascript", "app.css": "text/css"}
     if name not in types:
-        return _one_problem(404, "not_found", _language(request))
+        return _one_problem(404, "serve_not_found", _language(request))
     return Response(_asset(name), media_type=types[name], headers={"Cache-Control": "public, max-age=300"})
 
 
@@ -295,9 +296,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if status == 405:
         allowed = getattr(exc, "headers", None) or {}
         return _one_problem(
-            405, "method", lang, allowed, method=request.method, allowed=allowed.get("Allow", "GET")
+            405, "serve_method", lang, allowed, method=request.method, allowed=allowed.get("Allow", "GET")
         )
-    return _one_problem(404 if status == 404 else status, "not_found", lang)
+    return _one_problem(404 if status == 404 else status, "serve_not_found", lang)
 
 
 def create_app(limits: Limits | None = None) -> Starlette:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 import newproj
-from newproj.web.messages import LANGUAGES
+from newproj.messages.core import LANGUAGES
+from newproj.messages.serve import CURL_HELP
 from newproj.web.params import resolved
 
 #: The versioned media type of the metadata (``application/json`` gets the same, latest, version).
@@ -89,38 +90,6 @@ def metadata_body() -> tuple[bytes, str]:
     return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-HELP_TEXT = {
-    "en": {
-        "title": "newproj: a Django project that runs in Docker on the first try.",
-        "intro": "This service makes the same project as `newproj init`. Download one with curl:",
-        "parameters": "Parameters (the flags of `newproj init`, without the dashes):",
-        "head": ("Parameter", "Default", "Description"),
-        "choices": "one of",
-        "derived": "(answer): the default follows that earlier answer.",
-        "examples": "Examples:",
-        "default": "A default project, unpacked into ./my_django_project:",
-        "custom": "A project with MySQL on port 9000, as a zip named after its package:",
-        "post": "With POST and a JSON body, saved as class_demo.tgz:",
-        "metadata": "The metadata (every field, choice and rule) as JSON:",
-        "errors": "A refused parameter gets 400 and a JSON list of the problems, in the words of the CLI.",
-    },
-    "ko": {
-        "title": "newproj: 처음부터 Docker에서 바로 도는 Django 프로젝트.",
-        "intro": "이 서비스는 `newproj init` 과 같은 프로젝트를 만듭니다. curl로 내려받으세요:",
-        "parameters": "매개변수 (`newproj init` 의 플래그에서 대시를 뺀 이름):",
-        "head": ("Parameter", "Default", "설명"),
-        "choices": "고를 수 있는 값",
-        "derived": "(답): 기본값이 그 앞의 답에 따라 정해집니다.",
-        "examples": "예:",
-        "default": "기본 프로젝트를 ./my_django_project 에 풉니다:",
-        "custom": "MySQL, 포트 9000 프로젝트를 패키지 이름의 zip으로 받습니다:",
-        "post": "POST와 JSON 본문으로 보내 class_demo.tgz 로 저장합니다:",
-        "metadata": "메타데이터(모든 항목, 선택지, 규칙)를 JSON으로 받습니다:",
-        "errors": "받아들일 수 없는 매개변수는 400과 문제 목록(JSON)을 받습니다. 문구는 CLI와 같습니다.",
-    },
-}
-
-
 def _default_shown(field: dict[str, Any], words: dict[str, Any]) -> str:
     rule = field["default_by"] or field["choices_by"]
     if rule:
@@ -133,7 +102,9 @@ def help_text(base_url: str, lang: str) -> str:
 
     Every line that starts with ``$ `` is a command a test runs exactly as printed.
     """
-    words = HELP_TEXT[lang if lang in HELP_TEXT else "en"]
+    lang = lang if lang in LANGUAGES else "en"
+    words = {key: texts[lang] for key, texts in CURL_HELP.items()}
+    head = (words["head_parameter"], words["head_default"], words["head_description"])
     base = base_url.rstrip("/")
     rows = []
     for field in metadata()["fields"]:
@@ -146,10 +117,10 @@ def help_text(base_url: str, lang: str) -> str:
             description += f"; {words['choices']} ({rule['field']}) {listed}"
         rows.append((field["parameter"], _default_shown(field, words) or "-", description))
     # The description comes last, unpadded: Korean letters take two columns in a terminal.
-    widths = [max(len(row[i]) for row in [words["head"], *rows]) for i in range(2)]
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(2)]
     table = [
         f"  {name:<{widths[0]}}  {default:<{widths[1]}}  {description}"
-        for name, default, description in [words["head"], *rows]
+        for name, default, description in [head, *rows]
     ]
     return "\n".join(
         [

@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import newproj
-from newproj.i18n import t
-from newproj.web.messages import web_text
+from newproj.answers import warnings_for
+from newproj.messages import t
 
 #: The parameter of each field: its flag without the dashes (``--database-version`` -> ``database-version``).
 PARAMETERS: dict[str, str] = {f.flag.lstrip("-"): f.name for f in newproj.FIELDS}
@@ -56,7 +56,7 @@ class BadParameters(Exception):
 
 
 def _problem(key: str, lang: str, parameter: str | None = None, **params: Any) -> Problem:
-    text = web_text(key, lang, parameter=parameter, **params)
+    text = t(key, lang, parameter=parameter, **params)
     return Problem(parameter, None, text, text)
 
 
@@ -72,8 +72,8 @@ def pairs_from_query(raw: bytes, lang: str) -> list[tuple[str, str]]:
         )
     except (UnicodeDecodeError, ValueError) as err:
         if isinstance(err, UnicodeDecodeError) or "UTF-8" in str(err) or "codec" in str(err):
-            raise BadParameters(_problem("not_utf8", lang)) from err
-        raise BadParameters(_problem("too_large", lang, limit=MAX_PARAMETERS)) from err
+            raise BadParameters(_problem("serve_not_utf8", lang)) from err
+        raise BadParameters(_problem("serve_too_large", lang, limit=MAX_PARAMETERS)) from err
 
 
 def pairs_from_json(raw: bytes, lang: str) -> list[tuple[str, str]]:
@@ -81,14 +81,14 @@ def pairs_from_json(raw: bytes, lang: str) -> list[tuple[str, str]]:
     try:
         data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
     except (UnicodeDecodeError, ValueError, RecursionError) as err:
-        raise BadParameters(_problem("bad_json", lang)) from err
+        raise BadParameters(_problem("serve_bad_json", lang)) from err
     if not isinstance(data, dict) or len(data) > MAX_PARAMETERS:
-        raise BadParameters(_problem("bad_json", lang))
+        raise BadParameters(_problem("serve_bad_json", lang))
     pairs = []
     for key, value in data.items():
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             kind = type(value).__name__ if value is not None else "null"
-            raise BadParameters(_problem("bad_json_value", lang, parameter=key, kind=kind))
+            raise BadParameters(_problem("serve_bad_json_value", lang, parameter=key, kind=kind))
         pairs.append((key, str(value)))
     return pairs
 
@@ -99,7 +99,7 @@ def check(pairs: list[tuple[str, str]], lang: str) -> Checked:
     seen: set[str] = set()
     for parameter, value in pairs:
         if parameter in seen:
-            checked.problems.append(_problem("given_twice", lang, parameter=parameter))
+            checked.problems.append(_problem("serve_given_twice", lang, parameter=parameter))
         elif parameter not in PARAMETERS:
             text = t("no_such_option", lang, option="--" + parameter)
             checked.problems.append(Problem(parameter, None, text, text))
@@ -142,12 +142,6 @@ def _refusal(err: newproj.AnswerError, values: dict[str, Any], lang: str) -> Pro
         err.message(lang, FLAGS[err.field] if given else None),
         err.text(lang),
     )
-
-
-def warnings_for(answers: newproj.Answers) -> list[newproj.AnswerError]:
-    from newproj.model import warnings_for as model_warnings
-
-    return model_warnings(answers)
 
 
 def resolved(answers_or_values: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -79,6 +79,16 @@ def test_the_metadata_follows_the_models_rules(client) -> None:
     }
 
 
+def test_the_metadata_lists_the_choices_the_model_refuses_together(client) -> None:
+    conflicts = client.get("/", headers={"Accept": "application/json"}).json()["conflicts"]
+    pairs = {tuple(sorted(c["answers"].items())): c for c in conflicts}
+    clash = pairs[(("django_version", "6.1"), ("python_version", "3.10"))]
+    assert clash["field"] == "python_version"
+    assert clash["text"]["ko"].startswith("Django 6.1은(는) 파이썬 3.12~3.15을(를) 지원하며 3.10은(는)")
+    # Only pairs: Python 3.15 is refused with Django 5.2, not with every database.
+    assert all(set(c["answers"]) == {"python_version", "django_version"} for c in conflicts)
+
+
 def test_a_browser_gets_the_page(client) -> None:
     response = client.get("/", headers={"Accept": BROWSER_ACCEPT, "User-Agent": "Mozilla/5.0"})
     assert response.status_code == 200

@@ -254,6 +254,22 @@ def test_every_control_is_labelled_and_dark_mode_is_readable(browser, live_serve
         "const s = getComputedStyle(document.body); return [s.backgroundColor, s.color]"
     )
     assert colours == ["rgb(13, 17, 23)", "rgb(230, 237, 243)"]
+    # Choices the model refuses with the current answers are disabled, with its reason (metadata "conflicts").
+    open_page(driver, live_server.url + "/?django=6.1")
+    disabled = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#f-python_version option'))"
+        ".filter(o => o.disabled).map(o => [o.value, o.title])"
+    )
+    assert disabled == [
+        [
+            "3.11",
+            "Django 6.1 supports Python 3.12 to 3.15, not 3.11; pick a Python in that range or another Django version",
+        ],
+        [
+            "3.10",
+            "Django 6.1 supports Python 3.12 to 3.15, not 3.10; pick a Python in that range or another Django version",
+        ],
+    ]
     # Nothing is loaded from elsewhere: every resource the page used is on this server.
     sources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert sources and all(source.startswith(live_server.url) for source in sources)

@@ -46,6 +46,41 @@ def _rule(field: Any, key: str) -> dict[str, Any] | None:
     return None
 
 
+def _conflicts(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pairs of choices the model refuses together though each goes with some choice of the other (a
+    Python that one Django release does not support), found by asking the model; with the refusal in
+    both languages, so a client can disable a choice before it is sent.
+
+    Only fields whose choices follow no other answer: a server version that follows the database is
+    a rule of its own (``choices_by``), not a conflict.
+    """
+    fixed = [f for f in fields if f["type"] == "choice" and f["choices_by"] is None]
+    found = []
+    for i, first in enumerate(fixed):
+        for second in fixed[i + 1 :]:
+            refused: dict[tuple[str, str], newproj.AnswerError] = {}
+            for a in first["choices"]:
+                for b in second["choices"]:
+                    try:
+                        newproj.build_answers({first["name"]: a, second["name"]: b})
+                    except newproj.AnswerError as err:
+                        refused[a, b] = err
+            for (a, b), err in refused.items():
+                # A value refused with every choice of the other is refused for another reason.
+                if all((a, other) in refused for other in second["choices"]):
+                    continue
+                if all((other, b) in refused for other in first["choices"]):
+                    continue
+                found.append(
+                    {
+                        "answers": {first["name"]: a, second["name"]: b},
+                        "field": err.field,
+                        "text": {lang: err.text(lang) for lang in LANGUAGES},
+                    }
+                )
+    return found
+
+
 @lru_cache(maxsize=1)
 def metadata() -> dict[str, Any]:
     """Every field of the model, in the model's order, for clients and for the page."""
@@ -74,6 +109,7 @@ def metadata() -> dict[str, Any]:
         "version": 1,
         "newproj": newproj.__version__,
         "fields": fields,
+        "conflicts": _conflicts(fields),
         "links": {
             "zip": "/starter.zip",
             "tgz": "/starter.tgz",

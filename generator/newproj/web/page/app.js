@@ -162,6 +162,7 @@
       if (problems.length) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     }
+    markConflicts();
     const notes = $("model-warnings");
     notes.textContent = "";
     for (const warning of result.warnings.concat(result.problems.filter((p) => !p.field))) {
@@ -180,6 +181,26 @@
     share.hash = "";
     $("share-link").value = share.toString();
     window.history.replaceState(null, "", share.toString());
+  }
+
+  // A choice the model refuses with the other answers as they stand (metadata "conflicts") is disabled,
+  // with the model's reason as its title; the chosen one never is, so its inline error stays visible.
+  function markConflicts() {
+    for (const field of FIELDS) {
+      if (field.type !== "choice") continue;
+      const select = $("f-" + field.name);
+      for (const option of select.options) {
+        const clash = META.conflicts.find(
+          (conflict) =>
+            conflict.answers[field.name] === option.value &&
+            Object.entries(conflict.answers).every(
+              ([name, value]) => name === field.name || $("f-" + name).value === value,
+            ),
+        );
+        option.disabled = Boolean(clash) && option.value !== select.value;
+        option.title = clash ? clash.text[lang] || clash.text.en : "";
+      }
+    }
   }
 
   function setLink(anchor, href) {

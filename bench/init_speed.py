@@ -8,6 +8,11 @@ wall time of each and the ratio newproj / startproject.
 The goal is a ratio of 1.0 or less: generating a whole Django + Docker project should not feel
 slower than Django's own bare ``startproject``.
 
+Both run with a cache folder of their own (``XDG_CACHE_HOME``), which the untimed warm-up round
+fills: newproj keeps its compiled templates there, as on a user's machine after the first run.
+The user's own cache is shared with every other checkout of newproj on the machine (other
+branches, other template sources under the same paths), whose runs would evict its entries.
+
 Both commands are taken from the environment running this script (beside ``sys.executable``),
 so run it with the interpreter of the environment where newproj is installed::
 
@@ -48,10 +53,10 @@ def script(name: str) -> Path:
     )
 
 
-def timed(argv: list[str], cwd: Path) -> float:
+def timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
     """Wall time of one subprocess, in seconds; raise when it fails."""
     start = time.perf_counter()
-    done = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    done = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-500:]}")
@@ -76,10 +81,11 @@ def measure(rounds: int, warmup: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {label: [] for label in commands}
     with tempfile.TemporaryDirectory(prefix="newproj-bench-") as tmp:
         root = Path(tmp)
+        env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache")}
         for index in range(warmup + rounds):
             for label, argv in commands.items():
                 folder = fresh(root, label.replace(" ", "-"), index)
-                elapsed = timed(argv(folder), cwd=root)
+                elapsed = timed(argv(folder), cwd=root, env=env)
                 shutil.rmtree(folder)
                 if index >= warmup:
                     times[label].append(elapsed)

@@ -145,6 +145,85 @@ def test_no_at_the_confirmation_with_json_still_gives_one_document(
     assert list(workdir.iterdir()) == []
 
 
+def test_the_confirmation_lists_the_one_render_it_then_places(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One render for the confirmation's file list and the files written: while the user is asked,
+    the project waits in its hidden folder; confirmed, exactly those files are placed."""
+    import cookiecutter.generate
+    import newproj.cli.init
+    import newproj.cli.prompts
+
+    renders = []
+    real = cookiecutter.generate.generate_files
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        renders.append(kwargs.get("output_dir"))
+        return real(*args, **kwargs)
+
+    staged_while_asked: list[str] = []
+
+    def confirm(lang: str, **io: Any) -> bool:
+        staged_while_asked.extend(p.name for p in workdir.iterdir())
+        return True
+
+    listed: list[str] = []
+    real_summary = newproj.cli.init.summary
+
+    def summary(out: Any, answers: Any, target: Path, files: Any) -> None:
+        listed.extend(files)
+        real_summary(out, answers, target, files)
+
+    monkeypatch.setattr(cookiecutter.generate, "generate_files", counted)
+    monkeypatch.setattr(newproj.cli.init, "summary", summary)
+    monkeypatch.setattr(
+        newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+    )
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", confirm)
+    result = cli("init")
+    assert result.code == 0, result.err
+    assert len(renders) == 1
+    assert len(staged_while_asked) == 1 and staged_while_asked[0].startswith(".newproj-")
+    written = sorted(p.relative_to(workdir / SLUG).as_posix() for p in (workdir / SLUG).rglob("*") if p.is_file())
+    assert sorted(listed) == written
+    assert [p.name for p in workdir.iterdir()] == [SLUG]
+
+
+def test_ctrl_c_at_the_confirmation_leaves_nothing_staged(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.cli.prompts
+
+    def interrupt(lang: str, **io: Any) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(
+        newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+    )
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", interrupt)
+    result = cli("init", str(workdir / "new" / "site"))
+    assert result.code == 130
+    assert list(workdir.iterdir()) == []  # neither the staged folder nor the parent made for it
+
+
+def test_no_at_the_confirmation_with_force_leaves_the_folder_as_it_was(
+    cli: Run, workdir: Path, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newproj.cli.prompts
+
+    target = workdir / "site"
+    target.mkdir()
+    write(target / "notes.txt", "mine\n")
+    monkeypatch.setattr(
+        newproj.cli.prompts, "ask_missing", lambda given, lang, defaults, **io: build_answers(DEFAULTS)
+    )
+    monkeypatch.setattr(newproj.cli.prompts, "confirm", lambda lang, **io: False)
+    result = cli("init", str(target), "--force")
+    assert result.code == 0, result.err
+    assert [p.name for p in target.iterdir()] == ["notes.txt"]
+    assert (target / "notes.txt").read_text() == "mine\n"
+
+
 def test_no_input_never_prompts_even_on_a_terminal(
     cli: Run, tty_stdin: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

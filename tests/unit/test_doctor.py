@@ -13,6 +13,7 @@ from pathlib import Path
 import newproj.doctor.checks
 import pytest
 from newproj.cli import app as cli
+from newproj.doctor import base
 from newproj.doctor import checks as doctor
 from newproj.doctor.checks import Check, Outcome, Probes, diagnose, format_line
 
@@ -207,7 +208,7 @@ def held_port() -> Iterator[int]:
 
 def test_a_held_port_is_a_problem(held_port: int, generated: Callable[..., Path]) -> None:
     project = generated(project_name="Shop", database="sqlite", port=held_port)
-    port = by_name(diagnose(project, "en", replace(probes(), port_in_use=doctor._port_in_use)))["port"]
+    port = by_name(diagnose(project, "en", replace(probes(), port_in_use=base._port_in_use)))["port"]
     assert format_line(port) == (
         f"problem  port: port {held_port} is already in use on this machine; "
         "fix: stop what uses it (docker compose down, if it is this project already running)"
@@ -219,7 +220,7 @@ def test_a_free_port_for_real(generated: Callable[..., Path]) -> None:
         probe.bind(("127.0.0.1", 0))
         free = probe.getsockname()[1]
     project = generated(project_name="Shop", database="sqlite", port=free)
-    port = by_name(diagnose(project, "en", replace(probes(), port_in_use=doctor._port_in_use)))["port"]
+    port = by_name(diagnose(project, "en", replace(probes(), port_in_use=base._port_in_use)))["port"]
     assert port == Check("port", "ok", f"port {free} is free on this machine")
 
 
@@ -269,7 +270,7 @@ def test_compose_file_resolves_for_real_with_compose_1_29(project: Path) -> None
         pytest.skip("!!! SKIPPED: no docker-compose on PATH")
     real = Probes()
     table = {PLUGIN: MISSING}
-    fake = replace(real, run=lambda args, cwd=None: table.get(tuple(args)) or doctor._run(args, cwd))
+    fake = replace(real, run=lambda args, cwd=None: table.get(tuple(args)) or base._run(args, cwd))
     checks = by_name(diagnose(project, "en", fake))
     assert checks["compose"].detail.startswith("Compose 1.29")
     assert checks["compose-file"] == Check("compose-file", "ok", "docker-compose config resolves the file")

@@ -566,12 +566,28 @@ def test_a_damaged_bytecode_cache_is_ignored(tmp_path: Path, isolated_home: Path
 
     answers = build_answers({"project_name": "Shop"})
     plan(answers)
-    entries = list((isolated_home / ".cache" / "newproj" / "jinja").iterdir())
+    entries = list((isolated_home / ".cache" / "newproj" / "jinja" / TEMPLATE_VERSION).iterdir())
     assert len(entries) >= len(EXPECTED_FILES)
     for number, entry in enumerate(entries):
         entry.write_bytes(bc_magic + (b"garbage" if number % 2 else b""))
     result = generate(answers, tmp_path / "shop")
     assert "shop.settings.development" in (result.path / "manage.py").read_text()
+
+
+def test_each_template_version_keeps_its_own_bytecode_cache(isolated_home: Path) -> None:
+    """``update`` renders the recorded release and the installed template, whose files share paths:
+    each version's entries live in a folder of their own, so neither render evicts the other's."""
+    from newproj.render.engine import build_context, render_in_memory
+
+    answers = build_answers({"project_name": "Shop"})
+    plan(answers)
+    cache = isolated_home / ".cache" / "newproj" / "jinja"
+    before = {entry.name: entry.stat().st_mtime_ns for entry in (cache / TEMPLATE_VERSION).iterdir()}
+    template = django_template()
+    context = {**build_context(template, answers.to_context()), "_newproj_template_version": "older"}
+    render_in_memory(template, context, files_to_remove(context))
+    assert len(list((cache / "older").iterdir())) == len(before)
+    assert {entry.name: entry.stat().st_mtime_ns for entry in (cache / TEMPLATE_VERSION).iterdir()} == before
 
 
 # --- plan --------------------------------------------------------------------------------------
@@ -648,7 +664,7 @@ def test_development_values_live_only_where_they_are_used(generated) -> None:
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_git_ignores_the_pending_update_record(language: str, generated) -> None:
     """A half-finished update's record (conflicts left) is never committed by a team's ``git add -A``."""
-    from newproj.update import PENDING_NAME
+    from newproj.update.plan import PENDING_NAME
 
     project = generated(project_name="Shop", language=language)
     (project / PENDING_NAME).write_text("{}\n", encoding="utf-8")

@@ -11,29 +11,20 @@ import functools
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
 from newproj import __version__
 from newproj.cli.common import EXIT_CODES_HELP, interruptible, language
-from newproj.cli.doctor import doctor
-from newproj.cli.init import init
-from newproj.cli.serve import serve
-from newproj.cli.update import update
 from newproj.errors import ExitCode, Interrupted, NewprojError
 from newproj.messages import t
 from newproj.messages.core import LANGUAGES, detect_language
 from newproj.messages.help import help_text, panel_titles, translate
 
-app = typer.Typer(
-    name="newproj",
-    help=help_text("app"),
-    epilog=EXIT_CODES_HELP,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=True,
-)
+#: The commands, in the order the root help lists them.
+COMMAND_NAMES = ("init", "update", "doctor", "serve")
 
 
 def _version(value: bool) -> None:
@@ -42,7 +33,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback(help=help_text("root"))
 def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text("version"))
@@ -54,10 +44,60 @@ def root(
         language(lang)  # refuse a bad value here, once
 
 
-app.command("init", help=help_text("init"), epilog=EXIT_CODES_HELP)(interruptible(init))
-app.command("update", help=help_text("update"), epilog=EXIT_CODES_HELP)(interruptible(update))
-app.command("doctor", help=help_text("doctor"), epilog=EXIT_CODES_HELP)(interruptible(doctor))
-app.command("serve", help=help_text("serve"), epilog=EXIT_CODES_HELP)(interruptible(serve))
+def _command_function(name: str) -> Callable[..., None]:
+    """The function of command ``name``, its module imported only now."""
+    if name == "init":
+        from newproj.cli.init import init
+
+        return init
+    if name == "update":
+        from newproj.cli.update import update
+
+        return update
+    if name == "doctor":
+        from newproj.cli.doctor import doctor
+
+        return doctor
+    from newproj.cli.serve import serve
+
+    return serve
+
+
+def build_app(names: tuple[str, ...] = COMMAND_NAMES) -> typer.Typer:
+    """The Typer app with the commands ``names`` registered (all of them by default)."""
+    built = typer.Typer(
+        name="newproj",
+        help=help_text("app"),
+        epilog=EXIT_CODES_HELP,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=True,
+    )
+    built.callback(help=help_text("root"))(root)
+    for name in names:
+        built.command(name, help=help_text(name), epilog=EXIT_CODES_HELP)(interruptible(_command_function(name)))
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the whole app, every command registered (built when first asked for, by tests and tools;
+    :func:`main` builds only the command it runs)."""
+    if name == "app":
+        globals()["app"] = whole = build_app()
+        return whole
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _command_word(args: list[str]) -> str | None:
+    """The command ``args`` run (``init`` in ``--lang ko init ...``), None when none of the known ones:
+    then the whole app parses them (the root help lists every command; a wrong name is click's error)."""
+    words = iter(args)
+    for arg in words:
+        if arg == "--lang":
+            next(words, None)
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_NAMES else None
+    return None
 
 
 def _argv_language(argv: list[str]) -> str:
@@ -88,10 +128,11 @@ def _error(message: str, code: int, json_mode: bool) -> int:
     return int(code)
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
-def _command(lang: str) -> Any:
-    """The click command of :data:`app`, its help in ``lang`` (built once per language and process)."""
-    command = typer.main.get_command(app)
+@functools.lru_cache(maxsize=len(LANGUAGES) * (len(COMMAND_NAMES) + 1))
+def _command(lang: str, name: str | None = None) -> Any:
+    """The click command of the app with command ``name`` only (every command when None), its help in
+    ``lang``: a run imports and converts only the command in hand (built once per process)."""
+    command = typer.main.get_command(build_app((name,) if name else COMMAND_NAMES))
     translate(command, lang)
     return command
 
@@ -101,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _argv_language(args)
     json_mode = "--json" in args
-    command = _command(lang)
+    command = _command(lang, _command_word(args))
     if "--help" in args:  # typer's help panels import rich, which only help needs (a start-up's worth)
         panel_titles(lang)
     try:

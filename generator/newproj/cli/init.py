@@ -31,7 +31,7 @@ from newproj.cli.options import (
 from newproj.cli.report import Output, done, emit_json, summary, warnings
 from newproj.messages import t
 from newproj.messages.help import help_text
-from newproj.render.place import generate, plan
+from newproj.render.place import generate, plan, staged
 
 
 def init(
@@ -76,20 +76,24 @@ def init(
     for warning in found:
         out.warn(warning)
 
-    if dry_run or (collected.asked and not yes):
+    if dry_run:
         files = plan(chosen, target.name)
         summary(out, chosen, target, files)
-        if dry_run:
-            out.say(t("dry_run", ui))
-            emit_json(out, chosen, target, files, found, written=False, dry_run=True)
-            return
+        out.say(t("dry_run", ui))
+        emit_json(out, chosen, target, files, found, written=False, dry_run=True)
+        return
+    if collected.asked and not yes:  # one render: the confirmation lists the files it then places
         from newproj.cli.prompts import confirm
 
-        if not confirm(ui, **prompt_io()):
-            out.say(t("cancelled", ui))
-            emit_json(out, chosen, target, files, found, written=False, cancelled=True)
-            return
-    result = generate(chosen, target, force=force)
+        with staged(chosen, target, force=force) as staging:
+            summary(out, chosen, target, staging.files)
+            if not confirm(ui, **prompt_io()):
+                out.say(t("cancelled", ui))
+                emit_json(out, chosen, target, staging.files, found, written=False, cancelled=True)
+                return
+            result = staging.place()
+    else:
+        result = generate(chosen, target, force=force)
     if result.kept:
         out.warn(t("env_kept", ui))
     done(out, chosen, target, len(result.files))

@@ -38,10 +38,14 @@ class Rendering:
     context: dict[str, Any]
 
 
-def bytecode_cache() -> Any:
+def bytecode_cache(template_version: str) -> Any:
     """A Jinja bytecode cache in the user's cache folder: compiling the templates is most of a
     render's time. Jinja keys entries on each template's source checksum, so an updated
     template is never served stale. None when the folder cannot be made.
+
+    Jinja names an entry by the template's path alone, so each template version gets its own
+    folder: ``newproj update`` renders the recorded release and the installed template, whose
+    files share paths, and would otherwise evict each other's entries (and the next ``init``'s).
 
     A cache is only an optimisation: a folder left unwritable by an earlier ``sudo newproj``,
     a full disk or a damaged entry makes a render slower, never fail.
@@ -62,7 +66,7 @@ def bytecode_cache() -> Any:
                 pass
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "newproj", "jinja")
+    folder = os.path.join(base, "newproj", "jinja", template_version)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:
@@ -97,7 +101,7 @@ def render_into(folder: Path, template_dir: Path, context: Mapping[str, Any], re
     from cookiecutter.generate import generate_files
     from jinja2 import TemplateError
 
-    cache = bytecode_cache()
+    cache = bytecode_cache(str(context["_newproj_template_version"]))
     full = {
         **context,
         "_output_dir": str(folder),

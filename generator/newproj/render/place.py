@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,6 +182,48 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
     moved file is removed, every replaced one put back, and folders made for the run removed.
     (Should putting a file back fail too, the set-aside copies stay in ``target/.newproj-*``.)
     """
+    with staged(answers, target, force) as staging:
+        return staging.place()
+
+
+class Staging:
+    """A project rendered in its hidden folder, its files listed, not placed yet (see :func:`staged`)."""
+
+    def __init__(self, target: Path, force: bool, work: Path, fresh: bool) -> None:
+        self.target = target
+        self.force = force
+        self.fresh = fresh
+        self.moves = _Moves(target, work / ".replaced")
+        self.project = work
+        self.files: tuple[str, ...] = ()
+        self.result: GenerationResult | None = None
+
+    def place(self) -> GenerationResult:
+        """Move the staged project into its target, all or nothing (see :func:`generate`)."""
+        kept = []
+        try:
+            if not os.path.lexists(self.target):
+                os.rename(self.project, self.target)
+            else:
+                if self.fresh:  # made by someone else while the user was asked
+                    check_target(self.target, self.force)
+                for relative in self.files:
+                    if self.force and relative in KEEP_IF_PRESENT and os.path.lexists(self.target / relative):
+                        kept.append(relative)
+                    else:
+                        self.moves.place(self.project / relative, relative)
+        except OSError as err:
+            raise _write_error(err, self.target) from err
+        self.result = GenerationResult(path=self.target, files=self.files, kept=tuple(kept))
+        return self.result
+
+
+@contextlib.contextmanager
+def staged(answers: Answers, target: Path | str, force: bool = False) -> Iterator[Staging]:
+    """Render the project for ``answers`` in its hidden folder (beside ``target``, or inside it when
+    it exists) and yield it: its ``files`` are what :meth:`Staging.place` writes. Leaving the block
+    without placing (a cancelled confirmation, an error, Ctrl-C) removes everything staged; so
+    ``init`` renders once, both for the confirmation's file list and for the files it writes."""
     target = Path(target).absolute()
     check_target(target, force)
     fresh = not os.path.lexists(target)
@@ -190,29 +234,19 @@ def generate(answers: Answers, target: Path | str, force: bool = False) -> Gener
     except OSError as err:
         _remove_empty(created)
         raise _write_error(OSError(err.errno, err.strerror), target) from err
-    moves = _Moves(target, work / ".replaced")
-    done = False
+    staging = Staging(target, force, work, fresh)
     try:
         try:
             project = _render(answers, work, carried_values(target, tuple(DEV_VALUES)) if force else None)
             _name_the_compose_project(project, target.name, answers)
-            files = list_files(project)
-            kept = []
-            if fresh:
-                os.rename(project, target)
-            for relative in () if fresh else files:
-                if force and relative in KEEP_IF_PRESENT and os.path.lexists(target / relative):
-                    kept.append(relative)
-                else:
-                    moves.place(project / relative, relative)
+            staging.project, staging.files = project, list_files(project)
         except OSError as err:
             raise _write_error(err, target) from err
-        done = True
-        return GenerationResult(path=target, files=files, kept=tuple(kept))
+        yield staging
     finally:
-        if done or moves.undo():
+        if staging.result is not None or staging.moves.undo():
             shutil.rmtree(work, ignore_errors=True)
-        if not done:
+        if staging.result is None:
             _remove_empty(created)
 
 
@@ -232,4 +266,4 @@ def _remove_empty(folders: list[Path]) -> None:
             pass
 
 
-__all__ = ["GenerationResult", "check_target", "generate", "plan"]
+__all__ = ["GenerationResult", "Staging", "check_target", "generate", "plan", "staged"]

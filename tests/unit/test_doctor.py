@@ -467,3 +467,25 @@ def test_command_help_names_the_exit_codes(capsys: pytest.CaptureFixture[str]) -
     text = " ".join(capsys.readouterr().out.split())
     assert "5 doctor found problems" in text
     assert "--json" in text and "--lang" in text
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "error: {path} is not a folder; give the folder of a project, or no path to check this machine only"),
+        ("ko", "error: {path} 은(는) 폴더가 아닙니다. 프로젝트 폴더를 주거나, 이 컴퓨터만 점검하려면 경로를 빼세요"),
+    ],
+)
+def test_command_refuses_a_path_that_is_no_folder(
+    tmp_path: Path, kind: str, lang: str, expected: str, fake_machine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped path is a usage error (2), as for update, never a machine-only "ready"."""
+    fake_machine()
+    path = tmp_path / "nope"
+    if kind == "file":
+        path.write_text("x")
+    assert cli.main(["doctor", str(path), "--lang", lang]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [expected.format(path=path)]

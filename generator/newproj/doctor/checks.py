@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from newproj.errors import UsageError
 from newproj.messages import t as say
 from newproj.project.composename import PROJECT_NAME_VARIABLE, compose_project_name
 
@@ -350,7 +351,13 @@ def check_env(lang: str, project: Path, compose_text: str) -> Check:
 
 
 def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = None) -> list[Check]:
-    """Every check, in order: the machine, then (when ``project`` holds a compose file) the project."""
+    """Every check, in order: the machine, then (when ``project`` holds a compose file) the project.
+
+    A ``project`` given that is no folder is a usage error, before anything is checked: a mistyped
+    path must not pass for a machine-only check.
+    """
+    if project is not None and not project.is_dir():
+        raise UsageError("doctor_not_dir", path=project)
     probes = probes or Probes()
     machine = _Machine()
     checks = [

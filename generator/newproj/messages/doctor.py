@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "doctor_not_dir": {
+        "en": "{path} is not a folder; give the folder of a project, or no path to check this machine only",
+        "ko": "{path} 은(는) 폴더가 아닙니다. 프로젝트 폴더를 주거나, 이 컴퓨터만 점검하려면 경로를 빼세요",
+    },
     # status labels and the summary
     "status_ok": {"en": "ok", "ko": "정상"},
     "status_problem": {"en": "problem", "ko": "문제"},

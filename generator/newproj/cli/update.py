@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newproj.cli.collect import update_answers
-from newproj.cli.common import command_language, language, prompt_io
+from newproj.cli.common import command_language, prompt_io
 from newproj.cli.options import (
     AnswersFile,
     Author,
@@ -69,7 +69,7 @@ def update(
     from newproj.update.apply import apply_update
     from newproj.update.plan import PENDING_NAME, check_clean, plan_update
 
-    ui = language(lang or command_language(ctx))
+    ui = command_language(ctx, lang)
     out = Output(ui, json_output)
     project = (directory or Path.cwd()).absolute()
     record = read_record(project)

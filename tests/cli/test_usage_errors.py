@@ -109,6 +109,21 @@ def test_target_that_is_a_file(cli: Run, workdir: Path) -> None:
     assert [p.name for p in workdir.iterdir()] == ["afile"]
 
 
+@pytest.mark.parametrize("below", ["sub", "sub/deeper"])
+@pytest.mark.parametrize("dry_run", [False, True], ids=["write", "dry-run"])
+def test_target_under_a_file_is_a_usage_error(cli: Run, workdir: Path, below: str, dry_run: bool) -> None:
+    """A path that cannot hold a folder is the user's to change (2), like a target that is a file,
+    not the machine's to fix (6)."""
+    (workdir / "team.yml").write_text("x", encoding="utf-8")
+    result = cli("init", "--no-input", *(["--dry-run"] if dry_run else []), f"team.yml/{below}")
+    line = (
+        f"error: {workdir / 'team.yml'} is a file, so no folder {workdir / 'team.yml' / below} can be made "
+        "under it; choose another path"
+    )
+    assert_one_error(result, line, ExitCode.USAGE)
+    assert [p.name for p in workdir.iterdir()] == ["team.yml"]
+
+
 # --- exit code 3: the target exists and is not empty --------------------------------------
 
 

@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} exists and is not a folder; choose another path",
         "ko": "{path} 은(는) 폴더가 아닙니다. 다른 경로를 고르세요",
     },
+    "target_under_file": {
+        "en": "{parent} is a file, so no folder {path} can be made under it; choose another path",
+        "ko": "{parent} 은(는) 파일이라 그 아래에 {path} 폴더를 만들 수 없습니다. 다른 경로를 고르세요",
+    },
     "target_name_too_long": {
         "en": "the name {name} is {length} bytes long, more than this file system allows ({limit}); "
         "choose a shorter name",

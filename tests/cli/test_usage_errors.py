@@ -102,6 +102,22 @@ def test_usage_errors(cli: Run, workdir: Path, args: tuple[str, ...], line: str)
     assert list(workdir.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("bogus",), "error: No such command 'bogus'. (see: newproj --help)"),
+        (("--bogus",), "error: no such option: --bogus; see newproj --help for the options"),
+        (("doctor", "--bogus"), "error: no such option: --bogus; see newproj doctor --help for the options"),
+        (("update", "--port"), "error: --port needs a value, e.g. --port VALUE; see newproj update --help"),
+        (("update", "a", "b"), "error: Got unexpected extra argument(s) (b) (see: newproj update --help)"),
+        (("--lang", "ko", "bogus"), "error: 잘못된 사용법: No such command 'bogus'. (newproj --help 를 참고하세요)"),
+    ],
+)
+def test_a_usage_error_points_to_the_help_of_its_command(cli: Run, workdir: Path, args, line) -> None:
+    assert_one_error(cli(*args), line, ExitCode.USAGE)
+    assert list(workdir.iterdir()) == []
+
+
 def test_target_that_is_a_file(cli: Run, workdir: Path) -> None:
     (workdir / "afile").write_text("x", encoding="utf-8")
     result = cli("init", "--no-input", "afile")

@@ -78,16 +78,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{path}: 알 수 없는 키 {key!r}. 쓸 수 있는 키는 {fields} 입니다",
     },
     "no_such_option": {
-        "en": "no such option: {option}; see newproj init --help for the options",
-        "ko": "{option} 이라는 옵션은 없습니다. newproj init --help 로 옵션을 확인하세요",
+        "en": "no such option: {option}; see {help} for the options",
+        "ko": "{option} 이라는 옵션은 없습니다. {help} 로 옵션을 확인하세요",
     },
     "option_needs_value": {
-        "en": "{option} needs a value, e.g. {option} VALUE; see newproj init --help",
-        "ko": "{option} 에 값이 필요합니다 (예: {option} 값). newproj init --help 를 참고하세요",
+        "en": "{option} needs a value, e.g. {option} VALUE; see {help}",
+        "ko": "{option} 에 값이 필요합니다 (예: {option} 값). {help} 를 참고하세요",
     },
     "usage_error": {
-        "en": "{detail} (see: newproj init --help)",
-        "ko": "잘못된 사용법: {detail} (newproj init --help 를 참고하세요)",
+        "en": "{detail} (see: {help})",
+        "ko": "잘못된 사용법: {detail} ({help} 를 참고하세요)",
     },
     "bad_lang": {
         "en": "--lang {value!r} is not supported; use en or ko",

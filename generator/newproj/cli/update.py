@@ -1,5 +1,5 @@
-"""``newproj update``: thin, over :mod:`newproj.update`. Its answer options are init's own
-(:mod:`newproj.cli.options`), so both commands take the same flags with the same help."""
+"""``newproj update``: thin, over :mod:`newproj.update`. Its answer options are init's flags
+(:mod:`newproj.cli.options`), with help saying that an answer left out keeps its recorded value."""
 
 from __future__ import annotations
 
@@ -15,20 +15,20 @@ from newproj.cli.collect import update_answers
 from newproj.cli.common import command_language, prompt_io
 from newproj.cli.options import (
     AnswersFile,
-    Author,
-    Database,
-    DatabaseVersion,
     Debug,
-    Description,
-    DjangoVersion,
     JsonOutput,
     Lang,
-    Port,
-    ProjectLanguage,
-    ProjectName,
-    ProjectSlug,
-    PythonVersion,
-    TimeZone,
+    RecordedAuthor,
+    RecordedDatabase,
+    RecordedDatabaseVersion,
+    RecordedDescription,
+    RecordedDjangoVersion,
+    RecordedPort,
+    RecordedProjectLanguage,
+    RecordedProjectName,
+    RecordedProjectSlug,
+    RecordedPythonVersion,
+    RecordedTimeZone,
     answer_flags,
 )
 from newproj.cli.report import Output
@@ -45,17 +45,17 @@ def update(
     directory: Annotated[
         Path | None, typer.Argument(help=help_text("update.directory"), show_default=False)
     ] = None,
-    name: ProjectName = None,
-    slug: ProjectSlug = None,
-    description: Description = None,
-    author: Author = None,
-    python: PythonVersion = None,
-    django: DjangoVersion = None,
-    port: Port = None,
-    database: Database = None,
-    database_version: DatabaseVersion = None,
-    project_language: ProjectLanguage = None,
-    time_zone: TimeZone = None,
+    name: RecordedProjectName = None,
+    slug: RecordedProjectSlug = None,
+    description: RecordedDescription = None,
+    author: RecordedAuthor = None,
+    python: RecordedPythonVersion = None,
+    django: RecordedDjangoVersion = None,
+    port: RecordedPort = None,
+    database: RecordedDatabase = None,
+    database_version: RecordedDatabaseVersion = None,
+    project_language: RecordedProjectLanguage = None,
+    time_zone: RecordedTimeZone = None,
     answers: AnswersFile = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("update.no_input"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("update.dry_run"))] = False,

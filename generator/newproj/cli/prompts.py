@@ -52,25 +52,47 @@ def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, 
     ).unsafe_ask()
 
 
+def _may_be_empty(field: Field, settled: dict[str, Any]) -> bool:
+    try:
+        validate_field(field.name, "", settled)
+    except AnswerError:
+        return False
+    return True
+
+
 def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
     """Ask for text. The default is shown greyed as a placeholder, not as editable text, so what
-    is typed replaces it (cookiecutter's ``[default]``); Enter alone, or only spaces, takes it."""
+    is typed replaces it (cookiecutter's ``[default]``); Enter alone takes it.
+
+    Whatever is typed is the answer, spaces too, so the answer shown is the answer kept: spaces
+    give an empty answer where the field may be empty (a description), and are refused in place
+    where it may not (a name, a port).
+    """
     shown = str(default)
+    optional = _may_be_empty(field, settled)
 
     def chosen(text: str) -> str:
-        return text if text.strip() else shown
+        return text if text else shown
 
     def check(text: str) -> bool | str:
+        if text and not text.strip() and not optional:
+            return t("ask_blank", lang, default=shown) if shown else t("ask_blank_no_default", lang)
         try:
             validate_field(field.name, chosen(text), settled)
         except AnswerError as err:
             return err.text(lang)
         return True
 
-    help_text = field.help.get(lang)
+    hints = [field.help.get(lang)]
+    if optional and shown:
+        hints.append(t("ask_may_be_empty", lang))
     placeholder = [("fg:ansibrightblack", shown)] if shown else None
     answer = questionary.text(
-        field.label[lang], validate=check, instruction=help_text, placeholder=placeholder, **io
+        field.label[lang],
+        validate=check,
+        instruction="; ".join(hint for hint in hints if hint) or None,
+        placeholder=placeholder,
+        **io,
     ).unsafe_ask()
     return chosen(answer)
 

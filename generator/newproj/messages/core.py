@@ -127,6 +127,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "django_5.2": {"en": "long-term support", "ko": "장기 지원(LTS)"},
     "django_6.1": {"en": "latest release", "ko": "최신 버전"},
     "default_marker": {"en": "default", "ko": "기본값"},
+    "ask_blank": {
+        "en": "only spaces: type a value, or erase them and press Enter for the default ({default})",
+        "ko": "공백뿐입니다. 값을 입력하거나, 공백을 지우고 Enter 를 누르면 기본값({default})을 씁니다",
+    },
+    "ask_blank_no_default": {"en": "only spaces: type a value", "ko": "공백뿐입니다. 값을 입력하세요"},
+    "ask_may_be_empty": {
+        "en": "Enter alone keeps the default; a space and Enter leaves it empty",
+        "ko": "Enter 만 누르면 기본값, 공백 하나와 Enter 는 빈 값",
+    },
 }
 
 

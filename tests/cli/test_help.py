@@ -77,7 +77,11 @@ def help_rows(cli: Run, monkeypatch: pytest.MonkeyPatch, *args: str) -> list[str
             "--python [3.10|3.11|3.12|3.13|3.14|3.15] Python version (python_version). "
             "One of: 3.10, 3.11, 3.12, 3.13, 3.14, 3.15. Default: 3.13.",
         ),
-        ("--django", "--django [5.2|6.1] Django version (django_version). One of: 5.2, 6.1. Default: 5.2."),
+        (
+            "--django",
+            "--django [5.2|6.1] Django version (django_version). One of: 5.2, 6.1. "
+            "Default: 5.2 (long-term support), or the newest that supports the chosen --python.",
+        ),
         (
             "--database",
             "--database [postgresql|sqlite|mysql|mariadb] Database (database). "

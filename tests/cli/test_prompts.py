@@ -21,7 +21,7 @@ from newproj.cli.prompts import ask_missing, confirm
 from newproj.errors import InvalidAnswer
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from ptykit import CLEAR, CTRL_C, DOWN, ENTER, LABELS
+from ptykit import CLEAR, CTRL_C, DOWN, ENTER, LABELS, UP
 
 #: Seconds after which a stuck prompt is ended (its input closed) instead of hanging the run.
 WATCHDOG = 20
@@ -48,8 +48,8 @@ def text(value: str) -> str:
 
 
 def pick(downs: int) -> str:
-    """Keys that move ``downs`` choices down a select list and accept."""
-    return DOWN * downs + ENTER
+    """Keys that move ``downs`` choices down a select list (up when negative) and accept."""
+    return (DOWN * downs if downs >= 0 else UP * -downs) + ENTER
 
 
 @dataclass
@@ -176,11 +176,11 @@ def test_every_question_is_asked_in_model_order(drive: Drive) -> None:
         ENTER,  # slug: the one derived from the name
         text("Notes and posts"),
         text("Kim"),
-        pick(1),  # Python 3.12
+        pick(-1),  # Python 3.12, just before the default 3.13 (versions oldest first)
         ENTER,  # Django 5.2
         text("8080"),
         pick(3),  # mariadb
-        pick(1),  # 11.4
+        pick(-1),  # 11.4, just before the default 11.8
         pick(1),  # ko
         ENTER,  # time zone: the default for a Korean project
     ]
@@ -319,7 +319,7 @@ def test_choices_come_with_descriptions(drive: Drive) -> None:
         "mariadb — server in its own container",
     ]
     assert database.kwargs["instruction"] == "(arrow keys, Enter)"
-    assert session.by_message("Database server version").titles == ["17 (default)", "18", "16"]
+    assert session.by_message("Database server version").titles == ["16", "17 (default)", "18"]
     assert values["database_version"] == "17"
 
 
@@ -340,7 +340,7 @@ PAIR = (
 
 def test_django_61_is_disabled_after_python_310(drive: Drive) -> None:
     rest = {k: v for k, v in MOST.items() if k not in ("python_version", "django_version")}
-    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [pick(5), pick(1)])
+    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [pick(-3), pick(1)])
     assert values["python_version"] == "3.10"
     django = session.by_message("Django version")
     assert django.disabled == {"6.1": PAIR}
@@ -360,6 +360,33 @@ def test_both_djangos_enabled_for_python_312(drive: Drive) -> None:
     rest = {k: v for k, v in MOST.items() if k != "django_version"}
     values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [pick(1)])
     assert session.by_message("Django version").disabled == {}
+    assert values["django_version"] == "6.1"
+
+
+def test_versions_are_offered_oldest_first_with_the_default_preselected(drive: Drive) -> None:
+    """As help and error messages list them; the cursor starts on the default, wherever it sits."""
+    rest = {k: v for k, v in MOST.items() if k not in ("python_version", "django_version", "database_version")}
+    values, session = ask(drive, {**rest, "port": 8000, "database": "postgresql"}, [ENTER, ENTER, ENTER])
+    python = session.by_message("Python version")
+    assert [c.value for c in python.kwargs["choices"]] == ["3.10", "3.11", "3.12", "3.13", "3.14", "3.15"]
+    assert python.kwargs["default"] == "3.13"
+    server = session.by_message("Database server version")
+    assert [c.value for c in server.kwargs["choices"]] == ["16", "17", "18"]
+    assert server.kwargs["default"] == "17"
+    assert (values["python_version"], values["django_version"], values["database_version"]) == ("3.13", "5.2", "17")
+
+
+def test_the_django_default_follows_the_python_picked(drive: Drive) -> None:
+    """Python 3.15, which Django 5.2 (the LTS) does not support: Django's default is the newest that does."""
+    rest = {k: v for k, v in MOST.items() if k not in ("python_version", "django_version")}
+    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [pick(2), ENTER])
+    assert values["python_version"] == "3.15"
+    django = session.by_message("Django version")
+    assert django.kwargs["default"] == "6.1"
+    assert django.disabled == {
+        "5.2": "Django 5.2 supports Python 3.10 to 3.14, not 3.15; pick a Python in that range or another "
+        "Django version"
+    }
     assert values["django_version"] == "6.1"
 
 

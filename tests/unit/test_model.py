@@ -22,7 +22,7 @@ from cookiecutter.generate import generate_context
 from cookiecutter.hooks import run_script_with_context
 from cookiecutter.prompt import prompt_for_config
 from cookiecutter.utils import create_env_with_context
-from newproj.answers import AnswerError, Answers, build_answers, rules, validate_field, warnings_for
+from newproj.answers import AnswerError, Answers, build_answers, fields, rules, validate_field, warnings_for
 from newproj.maintainer import hookgen
 from newproj.render.templates import django_template
 
@@ -827,3 +827,34 @@ def test_draw_gives_letters_only_from_secrets_as_cookiecutter_does() -> None:
     drawn = {draw(24) for _ in range(50)}
     assert len(drawn) == 50
     assert all(len(text) == 24 and text.isascii() and text.isalpha() for text in drawn)
+
+
+# --- a default is never refused next to a valid answer -----------------------------------------
+
+
+def _one_valid_answer_each() -> list[dict[str, str]]:
+    """Every offered choice of every field with choices, alone (a server version with its database)."""
+    found = [{field.name: value} for field in fields.FIELDS if field.choices for value in field.choices({})]
+    found = [values for values in found if "database_version" not in values]
+    found += [
+        {"database": database, "database_version": version}
+        for database in rules.SERVER_DATABASES
+        for version in rules.DATABASE_VERSIONS[database]
+    ]
+    return found
+
+
+@pytest.mark.parametrize("given", _one_valid_answer_each(), ids=lambda v: ",".join(f"{k}={v[k]}" for k in v))
+def test_the_defaults_accept_every_valid_answer(given: dict[str, str]) -> None:
+    """Whatever one valid answer is given, the defaults of the rest follow it (Python 3.15 takes
+    Django 6.1, the newest that supports it), never refuse it."""
+    answers = build_answers(given)
+    assert {name: getattr(answers, name) for name in given} == given
+
+
+@pytest.mark.parametrize("python", rules.PYTHON_VERSIONS)
+def test_the_default_django_is_the_lts_where_it_fits_else_the_newest_that_does(python: str) -> None:
+    supporting = [d for d in rules.DJANGO_VERSIONS if python in rules.DJANGO_PYTHON[d]]
+    expected = "5.2" if "5.2" in supporting else max(supporting, key=lambda d: tuple(map(int, d.split("."))))
+    assert build_answers({"python_version": python}).django_version == expected
+    assert fields.default_for("django_version", {"python_version": python}) == expected

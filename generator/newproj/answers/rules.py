@@ -23,6 +23,7 @@ TEMPLATE_VERSION = "6"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
+#: The Django releases offered, in order of preference: the long-term support release first.
 DJANGO_VERSIONS = ("5.2", "6.1")
 #: Python versions each Django release supports, from Django's own release notes and
 #: "What Python version can I use with Django?" FAQ.
@@ -91,6 +92,21 @@ def slugify(name: str) -> str:
 def default_time_zone(language: str) -> str:
     """Korean projects default to Seoul time, the rest to UTC."""
     return "Asia/Seoul" if language == "ko" else "UTC"
+
+
+def django_preference(python_version: str) -> tuple[str, ...]:
+    """The Django releases in the order a default takes them for ``python_version``: those that
+    support it (in :data:`DJANGO_VERSIONS`' order, the LTS first, else the newest), then the rest."""
+    supporting = [d for d in DJANGO_VERSIONS if python_version in DJANGO_PYTHON[d]]
+    if supporting and supporting[0] != DJANGO_VERSIONS[0]:
+        supporting.sort(key=lambda d: tuple(int(part) for part in d.split(".")), reverse=True)
+    return (*supporting, *(d for d in DJANGO_VERSIONS if d not in supporting))
+
+
+def default_django_version(python_version: str) -> str:
+    """The default Django: the LTS when it supports ``python_version``, else the newest that does,
+    so a default is never refused next to a valid Python."""
+    return django_preference(python_version)[0]
 
 
 def default_database_version(database: str) -> str:

@@ -11,11 +11,11 @@ from typing import Annotated, Any
 import typer
 
 from newproj.answers import FIELDS_BY_NAME
-from newproj.answers.rules import DATABASE_VERSIONS, SERVER_DATABASES, display_order
+from newproj.answers.rules import DATABASE_VERSIONS, DJANGO_VERSIONS, SERVER_DATABASES, display_order
 from newproj.messages.help import help_text, joined
 
 #: Defaults that follow other answers, described rather than shown.
-DERIVED_DEFAULTS = ("project_slug", "database_version", "language", "time_zone")
+DERIVED_DEFAULTS = ("project_slug", "django_version", "database_version", "language", "time_zone")
 
 
 def field_help(name: str, recorded: bool = False) -> str:
@@ -38,7 +38,9 @@ def field_help(name: str, recorded: bool = False) -> str:
     if recorded:
         parts.append(help_text("update.default_database_version" if name == "database_version" else "update.default"))
     elif name in DERIVED_DEFAULTS:
-        if name != "database_version":
+        if name == "django_version":
+            parts.append(help_text("default.django_version", lts=DJANGO_VERSIONS[0]))
+        elif name != "database_version":
             parts.append(help_text(f"default.{name}"))
     elif field.default({}) != "":
         parts.append(help_text("init.default", default=field.default({})))

@@ -11,6 +11,7 @@ from typing import Any
 import questionary
 
 from newproj.answers import AnswerError, Answers, Ask, Field, check_python_django, validate_field
+from newproj.answers.rules import display_order
 from newproj.cli.given import GivenAnswers
 from newproj.messages import t
 
@@ -39,7 +40,7 @@ def _choice_note(field: Field, value: str, settled: dict[str, Any], lang: str) -
 def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
     choices = []
     enabled = []
-    for value in field.choices(settled):
+    for value in display_order(field.choices(settled)):  # as help and errors list them; the default preselected
         note, disabled = _choice_note(field, value, settled, lang)
         marker = f" ({t('default_marker', lang)})" if value == default else ""
         title = f"{value}{marker}" + (f" — {note}" if note else "")

@@ -38,6 +38,10 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Default: derived from the project name.",
         "ko": "기본값: 프로젝트 이름에서 만듭니다.",
     },
+    "default.django_version": {
+        "en": "Default: {lts} (long-term support), or the newest that supports the chosen --python.",
+        "ko": "기본값: {lts} (장기 지원). 고른 --python 을 지원하지 않으면 지원하는 가장 새 버전.",
+    },
     "default.database_version": {
         "en": "Default: the first of its database ({defaults}).",
         "ko": "기본값: 데이터베이스마다 첫 번째 ({defaults}).",

@@ -528,3 +528,57 @@ def test_ctrl_c_raises_keyboard_interrupt(drive: Drive, at: str) -> None:
             ask(drive, {k: v for k, v in MOST.items() if k != "python_version"} | {"port": 8000}, [CTRL_C])
         else:
             ask(drive, {}, [CTRL_C])
+
+
+# --- the target folder is checked as soon as it is known ---------------------------------------
+
+
+def _request(tmp_path: Path, flags: dict[str, Any], **kwargs: Any) -> Any:
+    from newproj.collect import InitRequest
+
+    return InitRequest(lang=kwargs.pop("lang", "en"), flags=flags, terminal=True, **kwargs)
+
+
+@pytest.fixture
+def taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A current folder where ./blog exists and is not empty."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "notes.txt").write_text("mine")
+    return tmp_path / "blog"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_typed_package_name_whose_folder_exists_is_refused_at_its_question(
+    drive: Drive, taken: Path, tmp_path: Path, lang: str
+) -> None:
+    from newproj.collect import collect
+    from newproj.errors import TargetExistsError
+
+    flags = {k: v for k, v in {**MOST, "port": "8000", "database": "sqlite"}.items() if k != "project_slug"}
+    request = _request(tmp_path, flags, lang=lang)
+    collected, session = drive(lambda **io: collect(request, lambda: io), [ENTER + text("blog_two")])
+    assert session.messages == [EN_LABELS["project_slug"] if lang == "en" else KO_LABELS["project_slug"]]
+    assert ("", TargetExistsError(taken).message(lang)) in session.asked[0].verdicts
+    assert collected.answers.project_slug == "blog_two"
+    assert collected.target == tmp_path / "blog_two"
+
+
+def test_a_given_package_name_whose_folder_exists_is_refused_before_any_question(
+    drive: Drive, taken: Path, tmp_path: Path
+) -> None:
+    from newproj.collect import collect
+    from newproj.errors import TargetExistsError
+
+    request = _request(tmp_path, {"project_slug": "blog"})  # ten answers left to ask
+    with pytest.raises(TargetExistsError):
+        drive(lambda **io: collect(request, lambda: io), [])
+
+
+def test_force_lets_a_typed_package_name_write_into_its_folder(drive: Drive, taken: Path, tmp_path: Path) -> None:
+    from newproj.collect import collect
+
+    flags = {k: v for k, v in {**MOST, "port": "8000", "database": "sqlite"}.items() if k != "project_slug"}
+    request = _request(tmp_path, flags, force=True)
+    collected, _ = drive(lambda **io: collect(request, lambda: io), [ENTER])
+    assert collected.target == taken

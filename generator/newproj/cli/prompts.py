@@ -6,6 +6,7 @@ prompt is actually shown, so non-interactive runs do not pay for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import questionary
@@ -13,6 +14,7 @@ import questionary
 from newproj.answers import AnswerError, Answers, Ask, Field, check_python_django, validate_field
 from newproj.answers.rules import display_order
 from newproj.cli.given import GivenAnswers
+from newproj.errors import NewprojError
 from newproj.messages import t
 
 
@@ -61,7 +63,14 @@ def _may_be_empty(field: Field, settled: dict[str, Any]) -> bool:
     return True
 
 
-def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+#: ``checks[field]``: a further check of a typed value (the target folder a package name makes),
+#: raising :class:`newproj.errors.NewprojError`; its message is shown in place, and asked again.
+Checks = Mapping[str, Callable[[Any], None]]
+
+
+def _ask_text(
+    field: Field, default: Any, settled: dict[str, Any], lang: str, checks: Checks | None = None, **io: Any
+) -> str:
     """Ask for text. The default is shown greyed as a placeholder, not as editable text, so what
     is typed replaces it (cookiecutter's ``[default]``); Enter alone takes it.
 
@@ -79,9 +88,13 @@ def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **
         if text and not text.strip() and not optional:
             return t("ask_blank", lang, default=shown) if shown else t("ask_blank_no_default", lang)
         try:
-            validate_field(field.name, chosen(text), settled)
+            value = validate_field(field.name, chosen(text), settled)
+            if checks and field.name in checks:
+                checks[field.name](value)
         except AnswerError as err:
             return err.text(lang)
+        except NewprojError as err:
+            return err.message(lang)
         return True
 
     hints = [field.help.get(lang)]
@@ -98,7 +111,7 @@ def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **
     return chosen(answer)
 
 
-def asker(lang: str, **io: Any) -> Ask:
+def asker(lang: str, checks: Checks | None = None, **io: Any) -> Ask:
     """The ``ask`` of :func:`newproj.answers.build_answers`: one question per missing answer.
 
     ``settled`` holds the answers so far, given ones included (validated before any question), so a
@@ -108,18 +121,26 @@ def asker(lang: str, **io: Any) -> Ask:
     """
 
     def ask(field: Field, default: Any, settled: dict[str, Any]) -> Any:
-        question = _ask_choice if field.choices else _ask_text
-        return question(field, default, settled, lang, **io)
+        if field.choices:
+            return _ask_choice(field, default, settled, lang, **io)
+        return _ask_text(field, default, settled, lang, checks, **io)
 
     return ask
 
 
-def ask_missing(given: GivenAnswers, lang: str, defaults: dict[str, Any] | None = None, **io: Any) -> Answers:
+def ask_missing(
+    given: GivenAnswers,
+    lang: str,
+    defaults: dict[str, Any] | None = None,
+    checks: Checks | None = None,
+    **io: Any,
+) -> Answers:
     """The answers, asking (in model order) each one that applies and was not given.
 
-    A refused given value is reported, naming its source, before any question.
+    A refused given value is reported, naming its source, before any question. ``checks`` add
+    their own refusals to typed values, shown in place.
     """
-    return given.build(defaults, asker(lang, **io))
+    return given.build(defaults, asker(lang, checks, **io))
 
 
 def confirm(lang: str, **io: Any) -> bool:

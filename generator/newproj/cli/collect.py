@@ -76,7 +76,7 @@ def collect(request: InitRequest, prompt_io: Callable[[], dict[str, Any]] = dict
         checks = {}
         if request.directory is None:
             checks["project_slug"] = lambda slug: check_target(Path(slug).absolute(), request.force)
-        answers, asked = ask_missing(given, request.lang, defaults, checks, **prompt_io()), True
+        answers, asked = ask_missing(given, request.lang, defaults, checks=checks, **prompt_io()), True
     else:
         missing: list[str] = []
         answers, asked = given.build(defaults, None if request.no_input else _recorder(missing)), False

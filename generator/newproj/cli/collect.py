@@ -17,7 +17,6 @@ from newproj.answers import (
     AnswerError,
     Answers,
     Field,
-    accepting_slug,
     validate_field,
 )
 from newproj.cli.given import GivenAnswers, read_answers_file
@@ -127,6 +126,5 @@ def update_answers(
     if answers_file is not None:
         given.add_file(answers_file, from_file)
     given.add_flags(from_flags)
-    with accepting_slug(str(recorded.get("project_slug", ""))):
-        answers = ask(given, known) if ask is not None else given.build()
+    answers = ask(given, known) if ask is not None else given.build()
     return answers.to_context()

@@ -79,12 +79,10 @@ def load_model(template_dir: Path, name: str) -> ModuleType:
 
 @contextlib.contextmanager
 def _slug_accepted(model: Any, slug: str) -> Iterator[None]:
-    """Within the block, ``model`` does not refuse ``slug`` for being importable: a project's own
-    package is, from its folder or once the team installs it, and it was accepted when generated."""
-    if model is newproj.answers:
-        with newproj.answers.accepting_slug(slug):
-            yield
-        return
+    """Within the block, an older release's ``model`` does not refuse ``slug`` for being importable
+    (those releases judged a name by what was installed): a project's own package is, from its
+    folder or once the team installs it, and it was accepted when generated. Today's model never
+    looks at what is installed."""
     original = getattr(model, "_is_installed", None)  # a loaded release's own module, patched alone
     if original is None:
         yield

@@ -83,14 +83,25 @@ def _next_record(record: Record, new: Rendering) -> dict[str, Any]:
 
 
 def check_clean(project: Path) -> None:
-    """Refuse a git work tree with uncommitted changes under ``project`` (a merge would mix them)."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(project), "status", "--porcelain", "--", "."], capture_output=True, text=True
-        )
-    except OSError:
+    """Refuse uncommitted changes to the project's own files (a merge would mix them with the update).
+
+    Whichever repository holds the project answers: its own, or a parent's (a project made inside
+    another checkout). A project none of whose files that repository tracks is not under version
+    control, as a project with no repository is not: nothing to mix, so nothing to refuse. Files
+    outside the project never count.
+    """
+
+    def git(*args: str) -> subprocess.CompletedProcess[str] | None:
+        try:
+            return subprocess.run(["git", "-C", str(project), *args, "--", "."], capture_output=True, text=True)
+        except OSError:
+            return None
+
+    tracked = git("ls-files")
+    if tracked is None or tracked.returncode != 0 or not tracked.stdout.strip():
         return
-    if done.returncode == 0 and done.stdout.strip():
+    status = git("status", "--porcelain")
+    if status is not None and status.returncode == 0 and status.stdout.strip():
         raise UsageError("update_dirty", path=project)
 
 

@@ -143,6 +143,6 @@ def ask_missing(
     return given.build(defaults, asker(lang, checks, **io))
 
 
-def confirm(lang: str, **io: Any) -> bool:
-    """Ask whether to write the files (default yes)."""
-    return bool(questionary.confirm(t("confirm", lang), default=True, **io).unsafe_ask())
+def confirm(lang: str, question: str = "confirm", **io: Any) -> bool:
+    """Ask whether to go on (default yes); ``question`` is the message key (init's: write the files)."""
+    return bool(questionary.confirm(t(question, lang), default=True, **io).unsafe_ask())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from newproj.answers import FIELDS
 from newproj.cli.collect import update_answers
 from newproj.cli.common import command_language, prompt_io
 from newproj.cli.options import (
@@ -34,6 +35,7 @@ from newproj.cli.options import (
 from newproj.cli.report import Output
 from newproj.errors import ExitCode
 from newproj.messages import t
+from newproj.messages.core import display_width, pad
 from newproj.messages.help import help_text
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ def update(
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("update.no_input"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("update.dry_run"))] = False,
     allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help=help_text("update.allow_dirty"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=help_text("update.yes"))] = False,
     json_output: JsonOutput = False,
     lang: Lang = None,
     debug: Debug = False,
@@ -91,6 +94,14 @@ def update(
         if plan.conflicted:
             _list_conflicts(plan, ui)
     else:
+        if ask is not None and not yes and not plan.finishing:  # asked on a terminal, as init confirms
+            from newproj.cli.prompts import confirm
+
+            _summary(out, plan)
+            if not confirm(ui, "update_confirm", **prompt_io()):
+                out.say(t("cancelled", ui))
+                _emit(out, plan, written=False)
+                return
         apply_update(plan)
         _report(out, plan)
     _emit(out, plan, written=not dry_run)
@@ -121,6 +132,26 @@ def _report(out: Output, plan: UpdatePlan) -> None:
         counts = {a: len(plan.paths(a)) for a in ("changed", "added", "removed")}
         counts["changed"] += len(plan.paths("renamed")) + int(plan.env_changed)
         out.say(t("update_done", lang, path=plan.project, version=plan.version_after, **counts))
+
+
+def _summary(out: Output, plan: UpdatePlan) -> None:
+    """What the update will do, before it asks to confirm: the answers that change, the files."""
+    from newproj.update.plan import ENV_NAME
+
+    lang = out.lang
+    out.say(t("update_summary_title", lang, path=plan.project, before=plan.version_before, after=plan.version_after))
+    changed = [f for f in FIELDS if plan.answers_before.get(f.name) != plan.answers_after.get(f.name)]
+    width = max((display_width(f.label[lang]) for f in changed), default=0)
+    for field in changed:
+        before, after = plan.answers_before.get(field.name, ""), plan.answers_after.get(field.name, "")
+        out.say(f"  {pad(field.label[lang], width)}  {before} → {after}")
+    if not changed:
+        out.say(f"  {t('update_summary_same_answers', lang)}")
+    rows = [(action, path) for action in ("changed", "added", "removed", "renamed") for path in plan.paths(action)]
+    rows += [("changed", ENV_NAME)] * plan.env_changed + [("conflict", path) for path in plan.conflicted]
+    out.say(t("update_summary_files", lang, count=len(rows)))
+    for action, path in rows:
+        out.say(f"  {pad(t('update_action_' + action, lang), 8)}  {path}")
 
 
 def _list_conflicts(plan: UpdatePlan, lang: str) -> None:

@@ -129,6 +129,10 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Update even when the git work tree has uncommitted changes.",
         "ko": "git 작업 트리에 커밋하지 않은 변경이 있어도 업데이트합니다.",
     },
+    "update.yes": {
+        "en": "On a terminal, update without showing the summary and asking to confirm.",
+        "ko": "터미널에서 요약을 보여 주고 확인을 묻는 단계 없이 업데이트합니다.",
+    },
 }
 
 #: Texts click and typer write themselves (their English is click's and typer's own).

@@ -80,4 +80,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "# newproj update: no longer used with the current answers; kept for reference:",
         "ko": "# newproj update: 지금의 답에서는 쓰지 않습니다. 참고용으로 남겨 둡니다:",
     },
+    "update_summary_title": {
+        "en": "newproj will update {path} from template release {before} to {after}:",
+        "ko": "newproj 가 {path} 을(를) 템플릿 릴리스 {before} 에서 {after} 로 업데이트합니다:",
+    },
+    "update_summary_same_answers": {"en": "answers unchanged", "ko": "답은 그대로"},
+    "update_summary_files": {"en": "Files ({count}):", "ko": "파일 ({count}개):"},
+    "update_action_changed": {"en": "changed", "ko": "바뀜"},
+    "update_action_added": {"en": "added", "ko": "추가"},
+    "update_action_removed": {"en": "removed", "ko": "삭제"},
+    "update_action_renamed": {"en": "renamed", "ko": "이름 바뀜"},
+    "update_action_conflict": {"en": "conflict", "ko": "충돌"},
+    "update_confirm": {"en": "Apply this update?", "ko": "이 업데이트를 적용할까요?"},
 }

@@ -250,3 +250,70 @@ def test_a_project_tracked_by_a_parent_repository_is_judged_by_its_own_files(
     assert refused.err == (
         f"error: {project} has uncommitted changes; commit or stash them first, or pass --allow-dirty\n"
     )
+
+
+# --- an answer change the database volume does not follow -------------------------------------
+
+FIX = (
+    "to keep the data, dump it with the files as they were (before this update, or after git stash): "
+    "docker compose run --rm web python manage.py dumpdata -o data.json; with the updated files: "
+    "docker compose down -v, docker compose run --rm web python manage.py migrate, "
+    "docker compose run --rm web python manage.py loaddata data.json; if the data may go: docker compose down -v"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kinds"),
+    [
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17"},
+         {"database": "postgresql", "project_slug": "team", "database_version": "17"}, ["slug"]),
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17"},
+         {"database": "postgresql", "project_slug": "blog", "database_version": "18"}, ["version"]),
+        ({"database": "mariadb", "project_slug": "blog", "database_version": "11.8"},
+         {"database": "mariadb", "project_slug": "shop", "database_version": "11.4"}, ["slug", "version"]),
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17"},
+         {"database": "mysql", "project_slug": "blog", "database_version": "8.4"}, ["engine"]),
+        ({"database": "sqlite", "project_slug": "blog", "database_version": ""},
+         {"database": "postgresql", "project_slug": "blog", "database_version": "17"}, ["engine"]),
+        ({"database": "sqlite", "project_slug": "blog", "database_version": ""},
+         {"database": "sqlite", "project_slug": "team", "database_version": ""}, []),
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17", "port": 8000},
+         {"database": "postgresql", "project_slug": "blog", "database_version": "17", "port": 9000}, []),
+    ],
+)  # fmt: skip
+def test_which_answer_changes_the_volume_does_not_follow(before, after, kinds) -> None:
+    from newproj.update.plan import volume_changes
+
+    assert [change.kind for change in volume_changes(before, after)] == kinds
+
+
+def test_a_new_package_name_warns_about_the_database_volume(generated, update) -> None:
+    project = generated(project_name="Blog", database="postgresql")
+    result = update(str(project), "--no-input", "--slug", "team_portal")
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "warning: the postgresql volume was set up for the user and database blog, and keeps them: "
+        f"as team_portal, Django cannot log in; {FIX}"
+    ]
+
+
+def test_a_new_server_version_warns_before_anything_is_written(generated, update) -> None:
+    project = generated(project_name="Blog", database="postgresql")
+    result = update(str(project), "--dry-run", "--database-version", "18", "--lang", "ko")
+    assert result.code == 0, result.err
+    warnings = [line for line in result.err.splitlines() if line.startswith("경고")]
+    assert warnings == [
+        "경고: postgresql 볼륨에는 postgresql 17 데이터가 있어 postgresql 18 서버가 거부할 수 있습니다; "
+        "데이터를 지키려면 업데이트 전 파일로(업데이트하기 전이나 git stash 뒤에) "
+        "docker compose run --rm web python manage.py dumpdata -o data.json 으로 덤프하고, 업데이트된 파일로 "
+        "docker compose down -v, docker compose run --rm web python manage.py migrate, "
+        "docker compose run --rm web python manage.py loaddata data.json 을 실행하세요. "
+        "데이터가 없어져도 되면: docker compose down -v"
+    ]
+    assert record(project)["context"]["cookiecutter"]["database_version"] == "17"
+
+
+def test_a_port_change_says_nothing_about_volumes(generated, update) -> None:
+    project = generated(project_name="Blog", database="postgresql")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert (result.code, result.err) == (0, "")

@@ -90,6 +90,7 @@ def update(
     plan = plan_update(project, overrides, ui)
     if dry_run:
         _print_diff(plan, out)
+        _warn_volumes(out, plan)
         out.say(t("dry_run", ui))
         if plan.conflicted:
             _list_conflicts(plan, ui)
@@ -98,12 +99,15 @@ def update(
             from newproj.cli.prompts import confirm
 
             _summary(out, plan)
+            _warn_volumes(out, plan)
             if not confirm(ui, "update_confirm", **prompt_io()):
                 out.say(t("cancelled", ui))
                 _emit(out, plan, written=False)
                 return
         apply_update(plan)
         _report(out, plan)
+        if ask is None or yes:  # not shown before a confirmation: say it now
+            _warn_volumes(out, plan)
     _emit(out, plan, written=not dry_run)
     if plan.conflicted:
         raise typer.Exit(ExitCode.CONFLICTS)
@@ -132,6 +136,13 @@ def _report(out: Output, plan: UpdatePlan) -> None:
         counts = {a: len(plan.paths(a)) for a in ("changed", "added", "removed")}
         counts["changed"] += len(plan.paths("renamed")) + int(plan.env_changed)
         out.say(t("update_done", lang, path=plan.project, version=plan.version_after, **counts))
+
+
+def _warn_volumes(out: Output, plan: UpdatePlan) -> None:
+    """A warning for each answer change the database volume does not follow, with how to move the data."""
+    for change in plan.volume_changes:
+        what = t(f"update_volume_{change.kind}", out.lang, database=change.database, old=change.old, new=change.new)
+        out.warn(f"{what}; {t('update_volume_fix', out.lang)}")
 
 
 def _summary(out: Output, plan: UpdatePlan) -> None:

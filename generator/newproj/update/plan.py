@@ -53,8 +53,44 @@ class UpdatePlan:
         return self.unresolved or [c.path for c in self.changes if c.conflicted]
 
     @property
+    def volume_changes(self) -> list[VolumeChange]:
+        return [] if self.finishing else volume_changes(self.answers_before, self.answers_after)
+
+    @property
     def env_changed(self) -> bool:
         return self.env is not None and self.env.text != self.env_before
+
+
+#: What the database service keeps in its volume, set when the volume is first made; an update that
+#: changes one of these leaves the volume holding what the new files no longer describe.
+SERVER_DATABASES = ("postgresql", "mysql", "mariadb")
+
+
+@dataclass(frozen=True)
+class VolumeChange:
+    """An answer change the database volume does not follow: ``kind`` is slug (the user and database
+    the server created), version (the major the data files are written for) or engine."""
+
+    kind: str
+    database: str
+    old: str
+    new: str
+
+
+def volume_changes(before: dict[str, Any], after: dict[str, Any]) -> list[VolumeChange]:
+    """What the existing database volume holds that the updated project no longer describes."""
+    old_db, new_db = str(before.get("database", "")), str(after.get("database", ""))
+    if old_db != new_db:
+        return [VolumeChange("engine", new_db, old_db, new_db)]
+    if new_db not in SERVER_DATABASES:
+        return []  # SQLite: one file, whatever the names
+    found = []
+    if before.get("project_slug") != after.get("project_slug"):
+        found.append(VolumeChange("slug", new_db, str(before.get("project_slug")), str(after.get("project_slug"))))
+    old_version, new_version = str(before.get("database_version", "")), str(after.get("database_version", ""))
+    if old_version != new_version:  # each offered version is a major (a series for MariaDB)
+        found.append(VolumeChange("version", new_db, old_version, new_version))
+    return found
 
 
 def _read(project: Path, relative: str) -> bytes | None:
@@ -204,4 +240,4 @@ def _skipped(record: Record, change: FileChange) -> bool:
     return any(change.path == entry or change.path.startswith(entry.rstrip("/") + "/") for entry in skip)
 
 
-__all__ = ["DEV_ENV_NAME", "ENV_NAME", "EXAMPLE_NAME", "PENDING_NAME", "UpdatePlan", "check_clean", "plan_update"]
+__all__ = ["DEV_ENV_NAME", "ENV_NAME", "EXAMPLE_NAME", "PENDING_NAME", "UpdatePlan", "VolumeChange", "check_clean", "plan_update", "volume_changes"]

@@ -263,26 +263,57 @@ def check_compose_resolves(probes: Probes, lang: str, machine: _Machine, project
     return Check("compose-file", OK, say("compose_resolves", lang, command=command))
 
 
-def check_build(probes: Probes, lang: str, machine: _Machine, project: Path) -> Check:
-    """Can this machine's Compose build the project's Dockerfile? Compose 1.29 builds with the
-    classic builder (docker-py), which refuses BuildKit-only instructions such as ``RUN --mount``,
-    unless told to call ``docker build`` with BuildKit, which needs buildx with a recent CLI."""
-    dockerfile = project / "Dockerfile"
-    uses_mounts = dockerfile.is_file() and "--mount=" in dockerfile.read_text(encoding="utf-8")
-    if not uses_mounts:
-        return Check("build", OK, say("build_classic", lang))
+#: Dockerfile syntax only BuildKit builds (the classic builder, which Compose 1.29 uses by itself,
+#: refuses it), by how a reader would name it; each pattern is matched against one instruction line.
+BUILDKIT_ONLY = {
+    "RUN --mount": re.compile(r"--mount="),
+    "RUN --network": re.compile(r"^\s*RUN\b.*--network="),
+    "RUN --security": re.compile(r"^\s*RUN\b.*--security="),
+    "COPY --link": re.compile(r"^\s*(COPY|ADD)\b.*--link\b"),
+    "COPY --chmod": re.compile(r"^\s*(COPY|ADD)\b.*--chmod="),
+    "COPY --exclude": re.compile(r"^\s*(COPY|ADD)\b.*--exclude="),
+    "COPY --parents": re.compile(r"^\s*(COPY|ADD)\b.*--parents\b"),
+    "heredoc": re.compile(r"^\s*(RUN|COPY)\b.*<<-?\s*[\"']?[A-Za-z_]"),
+}
+
+
+def buildkit_features(dockerfile: str) -> list[str]:
+    """The BuildKit-only features a Dockerfile uses (comments and Jinja lines ignored), in a fixed order."""
+    lines = [line for line in dockerfile.splitlines() if not line.lstrip().startswith(("#", "{%", "{#"))]
+    return [name for name, pattern in BUILDKIT_ONLY.items() if any(pattern.search(line) for line in lines)]
+
+
+def _template_dockerfile() -> Path:
+    """The Dockerfile of every project the installed template writes (Jinja source)."""
+    from newproj.templates import django_template
+
+    return django_template() / "{{cookiecutter.project_slug}}" / "Dockerfile"
+
+
+def check_build(probes: Probes, lang: str, machine: _Machine, dockerfile: Path, template: bool = False) -> Check:
+    """Can this machine's Compose build ``dockerfile`` (a project's, or with ``template`` the one every
+    project newproj writes)? Compose 1.29 builds with the classic builder (docker-py), which refuses
+    BuildKit-only syntax such as ``RUN --mount``, unless told to call ``docker build`` with BuildKit,
+    which needs buildx with a recent CLI. What the Dockerfile needs is read from it, not assumed."""
+    features = buildkit_features(dockerfile.read_text(encoding="utf-8")) if dockerfile.is_file() else []
+    subject = {"subject": say("build_subject_template" if template else "build_subject", lang)}
+    if not features:
+        return Check("build", OK, say("build_classic", lang, **subject))
+    subject["features"] = ", ".join(features)
     if machine.compose is None:
         return Check("build", SKIPPED, say("needs_compose", lang))
     if not machine.compose_v1:
-        return Check("build", OK, say("build_buildkit", lang, command=" ".join(machine.compose)))
+        return Check("build", OK, say("build_buildkit", lang, command=" ".join(machine.compose), **subject))
     cli_build = probes.environ.get("COMPOSE_DOCKER_CLI_BUILD") == "1" and probes.environ.get("DOCKER_BUILDKIT") == "1"
     if machine.buildx and cli_build:
-        return Check("build", OK, say("build_v1_cli", lang))
+        return Check("build", OK, say("build_v1_cli", lang, **subject))
     if machine.builtin_buildkit_cli and cli_build:
-        return Check("build", OK, say("build_v1_cli_builtin", lang, version=machine.builtin_buildkit_cli))
+        return Check(
+            "build", OK, say("build_v1_cli_builtin", lang, version=machine.builtin_buildkit_cli, **subject)
+        )
     if machine.buildx or machine.builtin_buildkit_cli:
-        return Check("build", PROBLEM, say("build_v1_env", lang), say("build_v1_cli_fix", lang))
-    return Check("build", PROBLEM, say("build_v1_classic", lang), say("build_v1_classic_fix", lang))
+        return Check("build", PROBLEM, say("build_v1_env", lang, **subject), say("build_v1_cli_fix", lang))
+    return Check("build", PROBLEM, say("build_v1_classic", lang, **subject), say("build_v1_classic_fix", lang))
 
 
 def _shell_scripts(project: Path) -> list[Path]:
@@ -350,7 +381,9 @@ def check_env(lang: str, project: Path, compose_text: str) -> Check:
     return Check("env", OK, say("env_ok", lang, names=", ".join(sorted(env))))
 
 
-def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = None) -> list[Check]:
+def diagnose(
+    project: Path | None, lang: str = "en", probes: Probes | None = None, template_dockerfile: Path | None = None
+) -> list[Check]:
     """Every check, in order: the machine, then (when ``project`` holds a compose file) the project.
 
     A ``project`` given that is no folder is a usage error, before anything is checked: a mistyped
@@ -367,8 +400,9 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
     ]
     folder = (project or Path.cwd()).absolute()
     compose_path = folder / COMPOSE_FILE
-    if not compose_path.is_file():
+    if not compose_path.is_file():  # the machine alone: can it build what newproj writes?
         checks.append(check_disk(probes, lang, machine, folder))
+        checks.append(check_build(probes, lang, machine, template_dockerfile or _template_dockerfile(), True))
         checks.append(Check("project", SKIPPED, say("no_project", lang, path=folder)))
         return checks
     compose_text = compose_path.read_text(encoding="utf-8")
@@ -377,7 +411,7 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
         checks.append(check_port(probes, lang, port))
     checks.append(check_disk(probes, lang, machine, folder))
     checks.append(check_compose_resolves(probes, lang, machine, folder))
-    checks.append(check_build(probes, lang, machine, folder))
+    checks.append(check_build(probes, lang, machine, folder / "Dockerfile"))
     checks.append(check_line_endings(lang, folder))
     checks.append(check_env(lang, folder, compose_text))
     return checks
@@ -409,6 +443,7 @@ __all__ = [
     "Outcome",
     "Probes",
     "as_json",
+    "buildkit_features",
     "diagnose",
     "format_line",
     "read_env_file",

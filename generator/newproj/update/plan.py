@@ -184,7 +184,9 @@ def plan_update(
             raise UsageError("update_pending", path=project / PENDING_NAME)
         return _finish_plan(project, record, pending)
     after = {**record.answers, **(overrides or {})}
-    base = released(record.template_version, releases_dir).render(record.answers, record.carried)
+    base = released(record.template_version, releases_dir, record.data.get("commit")).render(
+        record.answers, record.carried
+    )
     drawn = {k: v for k, v in base.context.items() if k.startswith("__")}  # both renders agree
     env_before = (_read(project, ENV_NAME) or b"").decode()
     # A release-1 project kept its development values in .env; they move into docker/dev.env as they are.

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import newproj.answers
 from newproj.errors import InvalidAnswer, RenderError, UsageError
 from newproj.render.engine import Rendering, build_context, render_in_memory
-from newproj.render.snapshots import RELEASES_DIR, cached_snapshot, released_versions
+from newproj.render.snapshots import RELEASES_DIR, base_key, cached_snapshot, released_versions
 from newproj.render.templates import django_template
 
 
@@ -131,13 +131,14 @@ def installed() -> Release:
     return Release(django_template(), newproj.answers)
 
 
-def released(version: str, releases_dir: Path = RELEASES_DIR) -> Release:
-    """Release ``version`` from the snapshots the wheel carries, with its own model."""
+def released(version: str, releases_dir: Path = RELEASES_DIR, commit: str | None = None) -> Release:
+    """Release ``version`` from the snapshots the wheel carries, with its own model. A template
+    ``commit`` (cruft records it) that carried other content under that number gives that content."""
     if version not in released_versions(releases_dir):
         raise UsageError(
             "update_unknown_release", version=version, known=", ".join(released_versions(releases_dir))
         )
-    template = cached_snapshot(version, releases_dir)
+    template = cached_snapshot(base_key(version, commit, releases_dir), releases_dir)
     return Release(template, load_model(template, f"newproj._release_{version}_{abs(hash(template))}_answers"))
 
 

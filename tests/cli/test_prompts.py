@@ -534,7 +534,7 @@ def test_ctrl_c_raises_keyboard_interrupt(drive: Drive, at: str) -> None:
 
 
 def _request(tmp_path: Path, flags: dict[str, Any], **kwargs: Any) -> Any:
-    from newproj.collect import InitRequest
+    from newproj.cli.collect import InitRequest
 
     return InitRequest(lang=kwargs.pop("lang", "en"), flags=flags, terminal=True, **kwargs)
 
@@ -552,7 +552,7 @@ def taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_typed_package_name_whose_folder_exists_is_refused_at_its_question(
     drive: Drive, taken: Path, tmp_path: Path, lang: str
 ) -> None:
-    from newproj.collect import collect
+    from newproj.cli.collect import collect
     from newproj.errors import TargetExistsError
 
     flags = {k: v for k, v in {**MOST, "port": "8000", "database": "sqlite"}.items() if k != "project_slug"}
@@ -567,7 +567,7 @@ def test_a_typed_package_name_whose_folder_exists_is_refused_at_its_question(
 def test_a_given_package_name_whose_folder_exists_is_refused_before_any_question(
     drive: Drive, taken: Path, tmp_path: Path
 ) -> None:
-    from newproj.collect import collect
+    from newproj.cli.collect import collect
     from newproj.errors import TargetExistsError
 
     request = _request(tmp_path, {"project_slug": "blog"})  # ten answers left to ask
@@ -576,7 +576,7 @@ def test_a_given_package_name_whose_folder_exists_is_refused_before_any_question
 
 
 def test_force_lets_a_typed_package_name_write_into_its_folder(drive: Drive, taken: Path, tmp_path: Path) -> None:
-    from newproj.collect import collect
+    from newproj.cli.collect import collect
 
     flags = {k: v for k, v in {**MOST, "port": "8000", "database": "sqlite"}.items() if k != "project_slug"}
     request = _request(tmp_path, flags, force=True)

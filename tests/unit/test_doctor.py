@@ -137,7 +137,7 @@ def test_outside_a_project_the_machine_is_judged_by_what_newproj_writes(
 
 def test_outside_a_project_the_installed_templates_dockerfile_decides(tmp_path: Path) -> None:
     """Whatever the template's Dockerfile needs today, a machine without BuildKit hears it."""
-    from newproj.doctor import _template_dockerfile, buildkit_features
+    from newproj.doctor.checks import _template_dockerfile, buildkit_features
 
     needs = buildkit_features(_template_dockerfile().read_text(encoding="utf-8"))
     build = by_name(diagnose(tmp_path, "en", probes(V1_NO_BUILDX_MACHINE)))["build"]

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from newproj.errors import UsageError
 from newproj.messages import t as say
 from newproj.project.composename import PROJECT_NAME_VARIABLE, compose_project_name
+from newproj.render.templates import django_template
 
 OK, PROBLEM, SKIPPED = "ok", "problem", "skipped"
 #: Free space below which images and volumes are likely to run out (a dev image is ~0.5 GB,
@@ -285,8 +286,6 @@ def buildkit_features(dockerfile: str) -> list[str]:
 
 def _template_dockerfile() -> Path:
     """The Dockerfile of every project the installed template writes (Jinja source)."""
-    from newproj.templates import django_template
-
     return django_template() / "{{cookiecutter.project_slug}}" / "Dockerfile"
 
 

@@ -648,7 +648,7 @@ def test_development_values_live_only_where_they_are_used(generated) -> None:
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_git_ignores_the_pending_update_record(language: str, generated) -> None:
     """A half-finished update's record (conflicts left) is never committed by a team's ``git add -A``."""
-    from newproj.update import PENDING_NAME
+    from newproj.update.plan import PENDING_NAME
 
     project = generated(project_name="Shop", language=language)
     (project / PENDING_NAME).write_text("{}\n", encoding="utf-8")

@@ -150,21 +150,22 @@ class OtherCut:
 
 
 def other_cuts(repo: Path, releases_dir: Path = RELEASES_DIR, template: str = "templates/django") -> list[OtherCut]:
-    """From git history: every content a release archive held that differs from the one stored now,
-    with the template commits that carried it. Empty outside a git checkout."""
+    """From the history of HEAD (what is merged, so what ships): every content a release archive held
+    that differs from the one stored now, with the template commits that carried it. Empty outside a
+    git checkout."""
     folder = releases_dir.resolve().relative_to(repo.resolve()).as_posix()
     found: dict[tuple[str, str], str] = {}
     for version in released_versions(releases_dir):
         current = content_digest(snapshot_files(version, releases_dir))
         path = f"{folder}/django-{version}.tar.gz"
-        for rev in _git(repo, "log", "--all", "--format=%H", "--", path).stdout.decode().split():
+        for rev in _git(repo, "log", "HEAD", "--format=%H", "--", path).stdout.decode().split():
             blob = _git(repo, "show", f"{rev}:{path}")
             if blob.returncode == 0 and (digest := content_digest(_archive_files(blob.stdout))) != current:
                 found.setdefault((version, digest), rev)
     if not found:
         return []
     carried: dict[tuple[str, str], list[str]] = {key: [] for key in found}
-    for commit in _git(repo, "rev-list", "--all").stdout.decode().split():
+    for commit in _git(repo, "rev-list", "HEAD").stdout.decode().split():
         files = _template_at(repo, commit, template)
         if "cookiecutter.json" in files:
             version = str(json.loads(files["cookiecutter.json"]).get("_newproj_template_version", ""))

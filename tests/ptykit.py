@@ -13,6 +13,7 @@ import pexpect
 
 ENTER = "\r"
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 CLEAR = "\x15"  # Ctrl-U: erase the default a text prompt shows
 CTRL_C = "\x03"
 #: questionary starts in about 0.3 s; a loaded CI machine may need much longer.
@@ -90,10 +91,10 @@ KEYS = {
     "project_slug": ENTER,  # derived from the name: team_blog
     "description": CLEAR + "Posts and notes" + ENTER,
     "author": CLEAR + "Kim Minji" + ENTER,
-    "python_version": DOWN + ENTER,  # 3.13 -> 3.12
+    "python_version": UP + ENTER,  # 3.13 -> 3.12 (versions oldest first)
     "django_version": DOWN + ENTER,  # 5.2 -> 6.1
     "database": DOWN * 3 + ENTER,  # postgresql -> mariadb
-    "database_version": DOWN + ENTER,  # 11.8 -> 11.4
+    "database_version": UP + ENTER,  # 11.8 -> 11.4 (versions oldest first)
 }
 
 

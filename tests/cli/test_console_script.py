@@ -133,3 +133,36 @@ def test_help_needs_no_template(
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert "newproj" in done.stdout
+
+
+# --- a reader that stops reading -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["init", "--help"], ["update", "--help"], ["doctor", "--help"], ["--version"],
+     ["init", "--no-input", "--dry-run", "--json"]],
+    ids=["help", "init-help", "update-help", "doctor-help", "version", "dry-run-json"],
+)
+def test_a_closed_stdout_is_a_quiet_exit_0(
+    console_script: Path, workdir: Path, child_env: Callable[..., dict[str, str]], args: list[str]
+) -> None:
+    """``newproj --help | head -1``: the reader has what it wanted; no traceback, no error, exit 0.
+    The pipe is closed before newproj starts, so every write fails, whatever the timing."""
+    import os
+    import subprocess
+
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [str(console_script), *args], cwd=workdir, env=child_env(), stdin=subprocess.DEVNULL,
+            stdout=write, stderr=subprocess.PIPE, text=True, timeout=60,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr and "error" not in done.stderr.lower()
+    if "--json" not in args:  # under --json the human summary goes to stderr, as it should
+        assert done.stderr == ""
+    assert list(workdir.iterdir()) == []

@@ -52,3 +52,13 @@ def test_all_flags_together_write_that_project(cli: Run, workdir: Path) -> None:
         "port": 8123,
         "database_version": "11.4",
     }
+
+
+def test_python_alone_takes_a_django_that_supports_it(cli, workdir) -> None:
+    """``--python 3.15`` with no ``--django``: the default Django follows (6.1), never a refusal."""
+    result = cli("init", "--no-input", "--python", "3.15", "--json", "--dry-run")
+    assert (result.code, result.err.count("error")) == (0, 0), result.err
+    import json
+
+    answers = json.loads(result.out)["answers"]
+    assert (answers["python_version"], answers["django_version"]) == ("3.15", "6.1")

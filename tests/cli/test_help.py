@@ -77,7 +77,11 @@ def help_rows(cli: Run, monkeypatch: pytest.MonkeyPatch, *args: str) -> list[str
             "--python [3.10|3.11|3.12|3.13|3.14|3.15] Python version (python_version). "
             "One of: 3.10, 3.11, 3.12, 3.13, 3.14, 3.15. Default: 3.13.",
         ),
-        ("--django", "--django [5.2|6.1] Django version (django_version). One of: 5.2, 6.1. Default: 5.2."),
+        (
+            "--django",
+            "--django [5.2|6.1] Django version (django_version). One of: 5.2, 6.1. "
+            "Default: 5.2 (long-term support), or the newest that supports the chosen --python.",
+        ),
         (
             "--database",
             "--database [postgresql|sqlite|mysql|mariadb] Database (database). "
@@ -170,3 +174,36 @@ def test_every_help_text_of_every_command_has_korean() -> None:
             if text and not any("\uac00" <= ch <= "\ud7a3" for ch in text):
                 untranslated.append(f"{sub.name}: {text}")
     assert untranslated == []
+
+
+# --- wide characters wrap, never cut ---------------------------------------------------------------
+
+WIDTHS = (70, 80, 100, 120, 160)
+
+
+def _help_texts(lang: str, name: str) -> list[str]:
+    """Every text the help of ``name`` ("" for newproj itself) shows, in ``lang``, from the command tree."""
+    from newproj.cli.app import _command
+
+    root = _command(lang)
+    command = root.commands[name] if name else root
+    texts = [command.help, command.epilog]
+    texts += [param.help for param in command.params if getattr(param, "help", None)]
+    return [text for text in texts if text]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("name", ["", "init", "update", "doctor"])
+def test_every_word_of_every_help_text_is_shown_at_any_width(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, width: int, lang: str, name: str
+) -> None:
+    """Help wraps Korean as it wraps English: no word is cut short ("고를  …" lost 수) or dropped."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli(*([name] if name else []), "--help", "--lang", lang)
+    assert (result.code, result.err) == (0, "")
+    assert "…" not in result.out
+    assert max(len(line) for line in result.out_lines) <= width  # cells, for ASCII-only lines
+    shown = result.out.split()
+    missing = [word for text in _help_texts(lang, name) for word in text.split() if word not in shown]
+    assert missing == []

@@ -107,3 +107,26 @@ def test_project_language_from_the_answers_file_beats_the_interface(cli: Run, wo
     write(workdir / "team.yml", "language: en\n")
     result = cli("init", "--answers", "team.yml", "--lang", "ko", "--no-input", "--dry-run", "--json")
     assert one_json(result.out)["answers"]["language"] == "en"
+
+
+# --- one rule for --lang, before the command or after it -----------------------------------
+
+
+@pytest.mark.parametrize("command", [["init", "--no-input"], ["update"], ["doctor"]])
+@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize("value", ["", "fr"])
+def test_a_bad_lang_is_refused_wherever_it_stands(
+    cli: Run, workdir: Path, command: list[str], where: str, value: str
+) -> None:
+    """``--lang=`` (empty) is a value like any other: refused before the command and after it."""
+    args = ["--lang=" + value, *command] if where == "before" else [*command, "--lang=" + value]
+    result = cli(*args)
+    assert_one_error(result, f"error: --lang {value!r} is not supported; use en or ko", 2)
+    assert list(workdir.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["update", "doctor"])
+def test_lang_before_any_command_is_its_interface_language(cli: Run, workdir: Path, command: str) -> None:
+    result = cli("--lang", "ko", command, str(workdir / "nope"))
+    assert result.code == 2
+    assert "폴더가 아닙니다" in result.err

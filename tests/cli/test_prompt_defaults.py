@@ -127,14 +127,19 @@ def test_each_text_default_is_shown_greyed_after_the_label(
     assert f"{GREY}shop" in session.screens[labels[1]]  # the slug derived from what was typed
 
 
-def test_spaces_alone_take_the_default(prompts: Callable[[str], Prompts], workdir: Path) -> None:
+def test_spaces_are_what_is_typed(prompts: Callable[[str], Prompts], workdir: Path) -> None:
+    """Spaces are an answer: refused in place at a name or a port (erased, Enter takes the default),
+    an empty description where one may be empty. The answer shown is the answer kept."""
     session = prompts("C.UTF-8")
+    typed = {"Project name": "   " + ENTER + "\x15" + ENTER, "Port": "   " + ENTER + "\x15" + ENTER,
+             "Short description": " " + ENTER}
     for label in LABELS["en"]:
-        session.answer(label, ("   " if label in ("Project name", "Port") else "") + ENTER)
+        session.answer(label, typed.get(label, ENTER))
     assert session.finish() == 0
     answers = recorded_answers(workdir / "site")
-    assert (answers["project_name"], answers["project_slug"], answers["port"]) == (
+    assert (answers["project_name"], answers["project_slug"], answers["port"], answers["description"]) == (
         "My Django Project",
         "my_django_project",
         8000,
+        "",
     )

@@ -102,11 +102,42 @@ def test_usage_errors(cli: Run, workdir: Path, args: tuple[str, ...], line: str)
     assert list(workdir.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("bogus",), "error: No such command 'bogus'. (see: newproj --help)"),
+        (("--bogus",), "error: no such option: --bogus; see newproj --help for the options"),
+        (("doctor", "--bogus"), "error: no such option: --bogus; see newproj doctor --help for the options"),
+        (("update", "--port"), "error: --port needs a value, e.g. --port VALUE; see newproj update --help"),
+        (("update", "a", "b"), "error: Got unexpected extra argument(s) (b) (see: newproj update --help)"),
+        (("--lang", "ko", "bogus"), "error: 잘못된 사용법: No such command 'bogus'. (newproj --help 를 참고하세요)"),
+    ],
+)
+def test_a_usage_error_points_to_the_help_of_its_command(cli: Run, workdir: Path, args, line) -> None:
+    assert_one_error(cli(*args), line, ExitCode.USAGE)
+    assert list(workdir.iterdir()) == []
+
+
 def test_target_that_is_a_file(cli: Run, workdir: Path) -> None:
     (workdir / "afile").write_text("x", encoding="utf-8")
     result = cli("init", "--no-input", "afile")
     assert_one_error(result, f"error: {workdir / 'afile'} exists and is not a folder; choose another path", 2)
     assert [p.name for p in workdir.iterdir()] == ["afile"]
+
+
+@pytest.mark.parametrize("below", ["sub", "sub/deeper"])
+@pytest.mark.parametrize("dry_run", [False, True], ids=["write", "dry-run"])
+def test_target_under_a_file_is_a_usage_error(cli: Run, workdir: Path, below: str, dry_run: bool) -> None:
+    """A path that cannot hold a folder is the user's to change (2), like a target that is a file,
+    not the machine's to fix (6)."""
+    (workdir / "team.yml").write_text("x", encoding="utf-8")
+    result = cli("init", "--no-input", *(["--dry-run"] if dry_run else []), f"team.yml/{below}")
+    line = (
+        f"error: {workdir / 'team.yml'} is a file, so no folder {workdir / 'team.yml' / below} can be made "
+        "under it; choose another path"
+    )
+    assert_one_error(result, line, ExitCode.USAGE)
+    assert [p.name for p in workdir.iterdir()] == ["team.yml"]
 
 
 # --- exit code 3: the target exists and is not empty --------------------------------------

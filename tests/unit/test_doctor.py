@@ -93,11 +93,74 @@ def test_a_ready_machine_and_project(project: Path) -> None:
 
 def test_outside_a_project_only_the_machine_is_checked(tmp_path: Path) -> None:
     checks = diagnose(tmp_path, "en", probes())
-    assert [c.name for c in checks] == ["engine", "compose", "buildkit", "disk", "project"]
+    assert [c.name for c in checks] == ["engine", "compose", "buildkit", "disk", "build", "project"]
     assert by_name(checks)["project"] == Check(
         "project", "skipped", f"no docker-compose.yml in {tmp_path}: the project checks are skipped"
     )
     assert doctor.ready(checks)
+
+
+MOUNTING = "FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install django\n"
+PLAIN = "FROM python:3.13-slim\n# a cache mount (RUN --mount) would need BuildKit\nRUN pip install django\n"
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "changes", "line"),
+    [
+        (MOUNTING, V1_NO_BUILDX_MACHINE := {("docker", "compose", "version", "--short"): MISSING,
+                                          ("docker-compose", "version", "--short"): Outcome(0, "1.29.2\n"),
+                                          ("docker", "buildx", "version"): MISSING},
+         "problem  build: the Dockerfile of the projects newproj writes uses RUN --mount, which Compose 1.29 "
+         "cannot build without buildx (classic builder); fix: install the Compose v2 plugin "
+         "(docker-compose-plugin), or docker-buildx-plugin and set COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1"),
+        (PLAIN, V1_NO_BUILDX_MACHINE,
+         "ok  build: the Dockerfile of the projects newproj writes needs no BuildKit-only feature; any builder "
+         "builds it"),
+        (MOUNTING, {},
+         "ok  build: the Dockerfile of the projects newproj writes uses RUN --mount; docker compose builds it "
+         "with BuildKit"),
+    ],
+    ids=["v1-cannot", "v1-plain-dockerfile", "v2"],
+)  # fmt: skip
+def test_outside_a_project_the_machine_is_judged_by_what_newproj_writes(
+    tmp_path: Path, dockerfile: str, changes: dict, line: str
+) -> None:
+    """What the machine can build is read from the template's Dockerfile: when it needs BuildKit and
+    the machine has none, outside a project too, the doctor says so (exit 5), never "ready"."""
+    template = tmp_path / "Dockerfile"
+    template.write_text(dockerfile, encoding="utf-8")
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    checks = diagnose(folder, "en", probes(changes), template)
+    assert format_line(by_name(checks)["build"]) == line
+    assert doctor.ready(checks) == line.startswith("ok")
+
+
+def test_outside_a_project_the_installed_templates_dockerfile_decides(tmp_path: Path) -> None:
+    """Whatever the template's Dockerfile needs today, a machine without BuildKit hears it."""
+    from newproj.doctor.project import buildkit_features, template_dockerfile_path
+
+    needs = buildkit_features(template_dockerfile_path().read_text(encoding="utf-8"))
+    build = by_name(diagnose(tmp_path, "en", probes(V1_NO_BUILDX_MACHINE)))["build"]
+    assert build.status == ("problem" if needs else "ok")
+
+
+@pytest.mark.parametrize(
+    ("line", "features"),
+    [
+        ("RUN --mount=type=cache,target=/root/.cache/pip pip install x", ["RUN --mount"]),
+        ("    --mount=type=bind,source=requirements.txt,target=/tmp/r.txt \\", ["RUN --mount"]),
+        ("COPY --link . /app", ["COPY --link"]),
+        ("COPY --chmod=755 entrypoint.sh /", ["COPY --chmod"]),
+        ("RUN <<EOF", ["heredoc"]),
+        ("RUN --network=none make", ["RUN --network"]),
+        ("# RUN --mount=type=cache is what we avoid", []),
+        ("COPY --chown=app:app . /app", []),
+        ("RUN pip install -r requirements.txt", []),
+    ],
+)
+def test_buildkit_only_syntax_is_recognised(line: str, features: list[str]) -> None:
+    assert doctor.buildkit_features(f"FROM python:3.13-slim\n{line}\n") == features
 
 
 def test_the_doctor_changes_nothing(project: Path) -> None:
@@ -468,3 +531,25 @@ def test_command_help_names_the_exit_codes(capsys: pytest.CaptureFixture[str]) -
     text = " ".join(capsys.readouterr().out.split())
     assert "5 doctor found problems" in text
     assert "--json" in text and "--lang" in text
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "error: {path} is not a folder; give the folder of a project, or no path to check this machine only"),
+        ("ko", "error: {path} 은(는) 폴더가 아닙니다. 프로젝트 폴더를 주거나, 이 컴퓨터만 점검하려면 경로를 빼세요"),
+    ],
+)
+def test_command_refuses_a_path_that_is_no_folder(
+    tmp_path: Path, kind: str, lang: str, expected: str, fake_machine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped path is a usage error (2), as for update, never a machine-only "ready"."""
+    fake_machine()
+    path = tmp_path / "nope"
+    if kind == "file":
+        path.write_text("x")
+    assert cli.main(["doctor", str(path), "--lang", lang]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [expected.format(path=path)]

@@ -22,7 +22,7 @@ from cookiecutter.generate import generate_context
 from cookiecutter.hooks import run_script_with_context
 from cookiecutter.prompt import prompt_for_config
 from cookiecutter.utils import create_env_with_context
-from newproj.answers import AnswerError, Answers, build_answers, rules, validate_field, warnings_for
+from newproj.answers import AnswerError, Answers, build_answers, fields, rules, validate_field, warnings_for
 from newproj.maintainer import hookgen
 from newproj.render.templates import django_template
 
@@ -148,13 +148,14 @@ def test_port_messages_in_korean() -> None:
             "choose another name, e.g. my_pages",
         ),
         (
-            "yaml",
-            "project_slug: 'yaml' would shadow the installed module yaml; choose another name, e.g. my_yaml",
+            "gunicorn",
+            "project_slug: 'gunicorn' would shadow the module gunicorn of a package the project depends on; "
+            "choose another name, e.g. my_gunicorn",
         ),
         (
-            "jinja2",
-            "project_slug: 'jinja2' would shadow the installed module jinja2; "
-            "choose another name, e.g. my_jinja2",
+            "psycopg",
+            "project_slug: 'psycopg' would shadow the module psycopg of a package the project depends on; "
+            "choose another name, e.g. my_psycopg",
         ),
         (
             "My-App",
@@ -177,16 +178,44 @@ def test_slug_refused(value: str, message: str) -> None:
     assert refusal({"project_slug": value}).message() == message
 
 
-def test_slug_refusals_name_installed_modules_that_really_are_installed() -> None:
-    """ "jinja2" and "yaml" above are refused because they are importable here, and only then."""
-    import importlib.util
+@pytest.mark.parametrize("value", ["rich", "yaml", "jinja2", "typer", "arrow", "cookiecutter"])
+def test_a_slug_is_judged_the_same_on_every_machine(value: str) -> None:
+    """Modules importable where newproj runs (rich, yaml, typer are, here) play no part: the project
+    does not depend on them, so another machine must accept the same answer, and this one does."""
+    assert build_answers({"project_slug": value}).project_slug == value
+    assert build_answers({"project_name": value.title()}).project_slug == value
 
-    assert [importlib.util.find_spec(name) is not None for name in ("jinja2", "yaml")] == [True, True]
-    assert importlib.util.find_spec("zz_newproj_no_such_module") is None
-    assert (
-        build_answers({"project_slug": "zz_newproj_no_such_module"}).project_slug
-        == "zz_newproj_no_such_module"
-    )
+
+def _lock_modules() -> set[str]:
+    """The top-level modules of every package the template's locks and requirements.in pin."""
+    import re
+
+    import_names = {"mysqlclient": "mysqldb", "psycopg-binary": "psycopg_binary"}  # where they differ
+    locks = TEMPLATE / "templates" / "locks"
+    requirements_in = TEMPLATE / "{{cookiecutter.project_slug}}" / "requirements.in"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(locks.glob("*.txt"))]
+    texts.append(requirements_in.read_text(encoding="utf-8"))
+    names = set()
+    for text in texts:
+        for line in text.splitlines():
+            match = re.match(r"([A-Za-z][A-Za-z0-9._-]*)\s*(\[|==|>=|<|;|$)", line)
+            if match and not line.startswith(("{", "#")):
+                name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
+                names.add(import_names.get(name, name.replace("-", "_")))
+    return names
+
+
+def test_the_refused_dependency_names_are_the_locks_own() -> None:
+    """``rules.PROJECT_MODULES`` follows the template's locks: a package added to them is refused as a
+    package name, one dropped from them is allowed again."""
+    assert _lock_modules() == set(rules.PROJECT_MODULES)
+    assert not rules.PROJECT_MODULES & sys.stdlib_module_names
+
+
+@pytest.mark.parametrize("value", sorted(rules.PROJECT_MODULES | {"json", "email", "typing"}))
+def test_every_dependency_and_standard_module_is_refused(value: str) -> None:
+    with pytest.raises(AnswerError):
+        build_answers({"project_slug": value})
 
 
 @pytest.mark.parametrize("value", ["blog", "my_shop2", "a" * 30, "x"])
@@ -203,7 +232,7 @@ def test_slug_messages_in_korean() -> None:
     )
 
 
-@pytest.mark.parametrize("value", ["json", "yaml"])
+@pytest.mark.parametrize("value", ["json", "gunicorn"])
 def test_slug_shadow_message_is_all_korean(value: str) -> None:
     message = field_refusal("project_slug", value).message("ko")
     assert "standard library" not in message and "installed" not in message, message
@@ -681,7 +710,7 @@ HOOK_CASES: list[dict[str, str]] = [
     {"project_slug": "json"},
     {"project_slug": "email"},
     {"project_slug": "django"},
-    {"project_slug": "yaml"},
+    {"project_slug": "gunicorn"},
     {"project_slug": "My-App"},
     {"project_slug": "1abc"},
     {"project_slug": "a" * 31},
@@ -827,3 +856,34 @@ def test_draw_gives_letters_only_from_secrets_as_cookiecutter_does() -> None:
     drawn = {draw(24) for _ in range(50)}
     assert len(drawn) == 50
     assert all(len(text) == 24 and text.isascii() and text.isalpha() for text in drawn)
+
+
+# --- a default is never refused next to a valid answer -----------------------------------------
+
+
+def _one_valid_answer_each() -> list[dict[str, str]]:
+    """Every offered choice of every field with choices, alone (a server version with its database)."""
+    found = [{field.name: value} for field in fields.FIELDS if field.choices for value in field.choices({})]
+    found = [values for values in found if "database_version" not in values]
+    found += [
+        {"database": database, "database_version": version}
+        for database in rules.SERVER_DATABASES
+        for version in rules.DATABASE_VERSIONS[database]
+    ]
+    return found
+
+
+@pytest.mark.parametrize("given", _one_valid_answer_each(), ids=lambda v: ",".join(f"{k}={v[k]}" for k in v))
+def test_the_defaults_accept_every_valid_answer(given: dict[str, str]) -> None:
+    """Whatever one valid answer is given, the defaults of the rest follow it (Python 3.15 takes
+    Django 6.1, the newest that supports it), never refuse it."""
+    answers = build_answers(given)
+    assert {name: getattr(answers, name) for name in given} == given
+
+
+@pytest.mark.parametrize("python", rules.PYTHON_VERSIONS)
+def test_the_default_django_is_the_lts_where_it_fits_else_the_newest_that_does(python: str) -> None:
+    supporting = [d for d in rules.DJANGO_VERSIONS if python in rules.DJANGO_PYTHON[d]]
+    expected = "5.2" if "5.2" in supporting else max(supporting, key=lambda d: tuple(map(int, d.split("."))))
+    assert build_answers({"python_version": python}).django_version == expected
+    assert fields.default_for("django_version", {"python_version": python}) == expected

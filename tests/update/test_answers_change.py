@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from newproj.answers import TEMPLATE_VERSION
 from newproj.update.plan import PENDING_NAME
 from newproj.update.releases import installed
@@ -196,15 +197,123 @@ def test_a_refused_flag_is_a_usage_error_when_the_recorded_package_name_is_impor
     generated, update, monkeypatch
 ) -> None:
     """``typer`` is importable here (newproj runs on it), as a team's own package is once installed:
-    the recorded name is still accepted, and a bad flag beside it is the usual usage error."""
-    import newproj.answers.rules
+    the recorded name is accepted (what is installed plays no part), and a bad flag beside it is the
+    usual usage error."""
+    import importlib.util
 
-    importable = newproj.answers.rules._is_installed
-    with monkeypatch.context() as patch:  # the project was made where ``typer`` was not installed
-        patch.setattr(newproj.answers.rules, "_is_installed", lambda name: name != "typer" and importable(name))
-        project = generated(project_name="Typer", project_slug="typer")
-    assert importable("typer")
+    project = generated(project_name="Typer", project_slug="typer")
+    assert importlib.util.find_spec("typer") is not None
     result = update(str(project), "--port", "0", "--no-input")
     assert (result.code, result.out) == (2, "")
     assert result.err == "error: --port: 0 is out of range; use a port from 1 to 65535, e.g. 8000\n"
     assert record(project)["context"]["cookiecutter"]["port"] == 8000
+
+
+@pytest.fixture
+def parent_repo(tmp_path):
+    """A checkout (the README's Quick start: newproj's own) with a commit and an uncommitted edit of its own."""
+
+
+    parent = tmp_path / "checkout"
+    parent.mkdir()
+    git(parent, "init", "-q")
+    (parent / "README.md").write_text("checkout\n")
+    git(parent, "add", "-A")
+    git(parent, "commit", "-q", "-m", "checkout")
+    (parent / "README.md").write_text("edited, not committed\n")  # the parent's own business
+    return parent
+
+
+def test_a_project_untracked_inside_another_repository_is_updated(parent_repo, generated, update) -> None:
+    """Generated inside a checkout and never added to it: its files are under no version control."""
+    project = generated(target=parent_repo / "blog", project_name="Blog", database="sqlite")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert "EXPOSE 9000" in (project / "Dockerfile").read_text()
+
+
+def test_a_project_tracked_by_a_parent_repository_is_judged_by_its_own_files(
+    parent_repo, generated, update
+) -> None:
+
+
+    project = generated(target=parent_repo / "blog", project_name="Blog", database="sqlite")
+    git(parent_repo, "add", "blog")
+    git(parent_repo, "commit", "-q", "-m", "blog")
+    # the parent's uncommitted README is outside the project: not the project's changes
+    assert update(str(project), "--no-input", "--port", "9000").code == 0
+    git(parent_repo, "add", "blog")
+    git(parent_repo, "commit", "-q", "-m", "port")
+    (project / "pages" / "extra.py").write_text("UNCOMMITTED = True\n")
+    refused = update(str(project), "--no-input", "--port", "9100")
+    assert refused.code == 2
+    assert refused.err == (
+        f"error: {project} has uncommitted changes; commit or stash them first, or pass --allow-dirty\n"
+    )
+
+
+# --- an answer change the database volume does not follow -------------------------------------
+
+FIX = (
+    "to keep the data, dump it with the files as they were (before this update, or after git stash): "
+    "docker compose run --rm web python manage.py dumpdata -o data.json; with the updated files: "
+    "docker compose down -v, docker compose run --rm web python manage.py migrate, "
+    "docker compose run --rm web python manage.py loaddata data.json; if the data may go: docker compose down -v"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kinds"),
+    [
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17"},
+         {"database": "postgresql", "project_slug": "team", "database_version": "17"}, ["slug"]),
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17"},
+         {"database": "postgresql", "project_slug": "blog", "database_version": "18"}, ["version"]),
+        ({"database": "mariadb", "project_slug": "blog", "database_version": "11.8"},
+         {"database": "mariadb", "project_slug": "shop", "database_version": "11.4"}, ["slug", "version"]),
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17"},
+         {"database": "mysql", "project_slug": "blog", "database_version": "8.4"}, ["engine"]),
+        ({"database": "sqlite", "project_slug": "blog", "database_version": ""},
+         {"database": "postgresql", "project_slug": "blog", "database_version": "17"}, ["engine"]),
+        ({"database": "sqlite", "project_slug": "blog", "database_version": ""},
+         {"database": "sqlite", "project_slug": "team", "database_version": ""}, []),
+        ({"database": "postgresql", "project_slug": "blog", "database_version": "17", "port": 8000},
+         {"database": "postgresql", "project_slug": "blog", "database_version": "17", "port": 9000}, []),
+    ],
+)  # fmt: skip
+def test_which_answer_changes_the_volume_does_not_follow(before, after, kinds) -> None:
+    from newproj.update.plan import volume_changes
+
+    assert [change.kind for change in volume_changes(before, after)] == kinds
+
+
+def test_a_new_package_name_warns_about_the_database_volume(generated, update) -> None:
+    project = generated(project_name="Blog", database="postgresql")
+    result = update(str(project), "--no-input", "--slug", "team_portal")
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "warning: the postgresql volume was set up for the user and database blog, and keeps them: "
+        f"as team_portal, Django cannot log in; {FIX}"
+    ]
+
+
+def test_a_new_server_version_warns_before_anything_is_written(generated, update) -> None:
+    project = generated(project_name="Blog", database="postgresql")
+    result = update(str(project), "--dry-run", "--database-version", "18", "--lang", "ko")
+    assert result.code == 0, result.err
+    warnings = [line for line in result.err.splitlines() if line.startswith("경고")]
+    assert warnings == [
+        "경고: postgresql 볼륨에는 postgresql 17 데이터가 있어 postgresql 18 서버가 거부할 수 있습니다; "
+        "데이터를 지키려면 업데이트 전 파일로(업데이트하기 전이나 git stash 뒤에) "
+        "docker compose run --rm web python manage.py dumpdata -o data.json 으로 덤프하고, 업데이트된 파일로 "
+        "docker compose down -v, docker compose run --rm web python manage.py migrate, "
+        "docker compose run --rm web python manage.py loaddata data.json 을 실행하세요. "
+        "데이터가 없어져도 되면: docker compose down -v"
+    ]
+    assert record(project)["context"]["cookiecutter"]["database_version"] == "17"
+
+
+def test_a_port_change_says_nothing_about_volumes(generated, update) -> None:
+    project = generated(project_name="Blog", database="postgresql")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert (result.code, result.err) == (0, "")

@@ -23,9 +23,31 @@ def _options(command: str) -> dict[str, str]:
 
 def test_update_takes_inits_answer_flags_with_the_same_help() -> None:
     init, update = _options("init"), _options("update")
-    for flag in [field.flag for field in FIELDS] + ["--answers", "--json", "--lang", "--debug"]:
+    for flag in ["--answers", "--json", "--lang", "--debug"]:
         assert update[flag] == init[flag], flag
+    assert {field.flag for field in FIELDS} <= set(update)
     assert {"--no-input", "--dry-run", "--allow-dirty"} <= set(update)
+
+
+def test_update_help_says_an_answer_left_out_keeps_its_recorded_value() -> None:
+    """init's defaults ("Default: 8000") do not apply to update: what is not given stays as recorded."""
+    init, update = _options("init"), _options("update")
+    for field in FIELDS:
+        label, _, _ = init[field.flag].partition(" Default:")
+        assert update[field.flag].startswith(label.rsplit(".", 1)[0]), field.flag  # label and choices as init's
+        assert "Default: the recorded answer (.cruft.json), kept" in update[field.flag], field.flag
+        assert "Default: the recorded answer" not in init[field.flag]
+    assert update["--port"] == "Port (port). Default: the recorded answer (.cruft.json), kept."
+    assert update["--database-version"].endswith(
+        "Default: the recorded answer (.cruft.json), kept; with another --database, the first of that database."
+    )
+
+
+def test_update_help_in_korean_says_the_same(capsys) -> None:
+    assert newproj.cli.app.main(["update", "--help", "--lang", "ko"]) == 0
+    shown = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "포트 (port). 기본값: 기록된 답(.cruft.json)을 그대로 씁니다." in shown
+    assert "8000" not in shown and "My Django Project" not in shown
 
 
 def test_a_project_that_cannot_be_written_exits_6_with_the_reason(generated, update, monkeypatch) -> None:

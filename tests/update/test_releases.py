@@ -183,3 +183,71 @@ def test_a_snapshot_is_unpacked_once_into_the_cache(isolated_home) -> None:
     assert unpacked == snapshot_files("1")
     (first / "marker").write_text("same folder")
     assert cached_snapshot("1") == first and (first / "marker").exists()
+
+
+# --- one template per release number; the other cuts kept by content -----------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_each_release_number_names_one_template() -> None:
+    """The index records what each number stands for; the stored archive is that content."""
+    from newproj.render.snapshots import content_digest, read_index
+
+    index = read_index()
+    assert index["releases"] == {v: content_digest(snapshot_files(v)) for v in released_versions()}
+
+
+def test_every_other_cut_of_a_number_is_kept_and_its_commits_mapped() -> None:
+    """Fails when git history shows a release number stored with two different templates (two
+    branches cutting the same number, or a cut made again) and the other one is not kept: run
+    ``python -m newproj.maintainer.release --keep-other-cuts`` and commit what it writes."""
+    from newproj.maintainer.release import other_cuts
+    from newproj.render.snapshots import content_digest, read_index
+
+    if not (REPO / ".git").exists():
+        pytest.skip("no git history here")
+    index = read_index()
+    for cut in other_cuts(REPO):
+        assert snapshot_path(cut.key).is_file(), f"release {cut.version} was also cut as {cut.key}: keep it"
+        assert content_digest(snapshot_files(cut.key)) == cut.digest
+        assert {commit: index["commits"].get(commit) for commit in cut.commits} == dict.fromkeys(cut.commits, cut.key)
+    assert set(index["commits"].values()) <= {p.name[len("django-") : -len(".tar.gz")] for p in RELEASES_DIR.iterdir()}
+
+
+def test_the_release_command_records_the_digest(workshop) -> None:
+    from newproj.render.snapshots import content_digest, read_index
+
+    template, releases = workshop
+    dockerfile = template / "{{cookiecutter.project_slug}}" / "Dockerfile"
+    dockerfile.write_text(dockerfile.read_text() + "# another change\n")
+    release = cut_release(template, releases)
+    assert read_index(releases)["releases"][release.version] == content_digest(template_files(template))
+
+
+#: The first cut of release 3 (its branch was merged, then 3 was cut again with other content).
+FIRST_CUT_OF_3 = "4df30723f1f8a315676ba57a4981222a40fb6334"
+
+
+@pytest.mark.parametrize("commit", [FIRST_CUT_OF_3, None], ids=["recorded-commit", "no-commit"])
+def test_a_cruft_project_from_the_first_cut_of_3_merges_against_its_own_template(
+    commit, released_project, update
+) -> None:
+    """cruft records the template commit: its content is the base, not the release stored as 3."""
+    from newproj.render.snapshots import base_key
+
+    key = base_key("3", FIRST_CUT_OF_3)
+    assert key == "3.f6b8622c"
+    project = released_project(key, project_name="Blog", database="postgresql")
+    data = record(project)
+    data["commit"] = commit
+    (project / ".cruft.json").write_text(json.dumps(data, indent=2) + "\n")
+    readme = project / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nOur own notes.\n", encoding="utf-8")
+    result = update(str(project), "--no-input")
+    if commit is None:  # merged against the release stored as 3: the spurious conflicts of old
+        assert result.code == 4
+        return
+    assert result.code == 0, result.err
+    assert readme.read_text(encoding="utf-8").endswith("\nOur own notes.\n")
+    assert not [p for p in project.rglob("*") if p.is_file() and b"<<<<<<<" in p.read_bytes()]

@@ -18,7 +18,7 @@ from newproj.answers.fields import (
     warnings_for,
 )
 from newproj.answers.prune import files_to_remove, prune
-from newproj.answers.rules import TEMPLATE_VERSION, AnswerError, accepting_slug, check_python_django
+from newproj.answers.rules import TEMPLATE_VERSION, AnswerError, check_python_django
 
 __all__ = [
     "FIELDS",
@@ -29,7 +29,6 @@ __all__ = [
     "Answers",
     "Ask",
     "Field",
-    "accepting_slug",
     "build_answers",
     "check_python_django",
     "default_for",

@@ -22,6 +22,7 @@ from newproj.answers.rules import (
     AnswerError,
     check_python_django,
     default_database_version,
+    default_django_version,
     default_time_zone,
     language_code,
     slugify,
@@ -111,10 +112,12 @@ FIELDS: tuple[Field, ...] = (
         "django_version",
         {"en": "Django version", "ko": "Django 버전"},
         "--django",
-        _fixed(DJANGO_VERSIONS[0]),
+        lambda a: default_django_version(a.get("python_version", PYTHON_VERSIONS[0])),
         validate_django_version,
         choices=lambda _a: DJANGO_VERSIONS,
         help={"en": "5.2 is the long-term support release", "ko": "5.2는 장기 지원(LTS) 버전입니다"},
+        # cookiecutter's default is its list's first entry, fixed: it checks given values against the
+        # list as written, so a list rendered per Python would refuse ``django_version=6.1``.
         cookiecutter_default=list(DJANGO_VERSIONS),
     ),
     Field(

@@ -40,9 +40,10 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} would shadow the standard library module {value}; choose another name, e.g. {suggestion}",
         "ko": "{value!r}은(는) 표준 라이브러리 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
-    "slug_shadows_installed": {
-        "en": "{value!r} would shadow the installed module {value}; choose another name, e.g. {suggestion}",
-        "ko": "{value!r}은(는) 설치된 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
+    "slug_shadows_dependency": {
+        "en": "{value!r} would shadow the module {value} of a package the project depends on; choose another "
+        "name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) 프로젝트가 쓰는 패키지의 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
     "slug_reserved": {
         "en": "{value!r} is reserved by Django or the starter app; choose another name, e.g. {suggestion}",

@@ -6,15 +6,11 @@ which run under whatever interpreter runs cookiecutter or cruft.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import importlib.util
 import json
 import keyword
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
@@ -23,6 +19,7 @@ TEMPLATE_VERSION = "6"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
+#: The Django releases offered, in order of preference: the long-term support release first.
 DJANGO_VERSIONS = ("5.2", "6.1")
 #: Python versions each Django release supports, from Django's own release notes and
 #: "What Python version can I use with Django?" FAQ.
@@ -47,6 +44,25 @@ SLUG_MAX = 30
 TEXT_MAX = 200
 #: Names a project package must not take: Django's own and the starter app's.
 RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "config", "site", "manage", "app"})
+#: The top-level modules of the generated project's own dependencies, every database and version
+#: (the template's locks, ``templates/locks/*.txt``, and ``requirements.in``): a package of that
+#: name would shadow one the project imports. A test derives this set from the locks, so it follows
+#: them. What is installed where newproj runs plays no part: the same answers pass on every machine.
+PROJECT_MODULES = frozenset(
+    {
+        "asgiref",
+        "dj_database_url",
+        "django",
+        "gunicorn",
+        "mysqldb",
+        "psycopg",
+        "psycopg_binary",
+        "sqlparse",
+        "typing_extensions",
+        "uv",
+        "whitenoise",
+    }
+)
 
 
 class AnswerError(ValueError):
@@ -91,6 +107,21 @@ def slugify(name: str) -> str:
 def default_time_zone(language: str) -> str:
     """Korean projects default to Seoul time, the rest to UTC."""
     return "Asia/Seoul" if language == "ko" else "UTC"
+
+
+def django_preference(python_version: str) -> tuple[str, ...]:
+    """The Django releases in the order a default takes them for ``python_version``: those that
+    support it (in :data:`DJANGO_VERSIONS`' order, the LTS first, else the newest), then the rest."""
+    supporting = [d for d in DJANGO_VERSIONS if python_version in DJANGO_PYTHON[d]]
+    if supporting and supporting[0] != DJANGO_VERSIONS[0]:
+        supporting.sort(key=lambda d: tuple(int(part) for part in d.split(".")), reverse=True)
+    return (*supporting, *(d for d in DJANGO_VERSIONS if d not in supporting))
+
+
+def default_django_version(python_version: str) -> str:
+    """The default Django: the LTS when it supports ``python_version``, else the newest that does,
+    so a default is never refused next to a valid Python."""
+    return django_preference(python_version)[0]
 
 
 def default_database_version(database: str) -> str:
@@ -174,8 +205,8 @@ def _slug_problem(slug: str) -> str | None:
         return "slug_reserved"
     if slug in sys.stdlib_module_names:
         return "slug_shadows_stdlib"
-    if _is_installed(slug):
-        return "slug_shadows_installed"
+    if slug in PROJECT_MODULES:
+        return "slug_shadows_dependency"
     return None
 
 
@@ -188,37 +219,14 @@ def _suggest(value: str) -> str:
     return prefixed if _slug_problem(prefixed) is None else "my_project"
 
 
-#: Package names accepted although importable, within :func:`accepting_slug`.
-_ACCEPTED_SLUGS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("accepted_slugs", default=frozenset())
-
-
-@contextlib.contextmanager
-def accepting_slug(slug: str) -> Iterator[None]:
-    """Within the block, ``slug`` is not refused for being importable: a project's own package is,
-    from its folder or once the team installs it, and it was accepted when the project was made."""
-    token = _ACCEPTED_SLUGS.set(_ACCEPTED_SLUGS.get() | {slug})
-    try:
-        yield
-    finally:
-        _ACCEPTED_SLUGS.reset(token)
-
-
-def _is_installed(name: str) -> bool:
-    if name in _ACCEPTED_SLUGS.get():
-        return False
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def validate_project_name(value: Any) -> str:
     """A human name for the project: printable, non-empty."""
     return _text("project_name", value)
 
 
 def validate_project_slug(value: Any) -> str:
-    """A lower-case identifier that is no keyword and shadows no module."""
+    """A lower-case identifier that is no keyword and shadows no module of the standard library or
+    of the project's dependencies."""
     slug = _require_text("project_slug", value).strip()
     if not slug:
         raise AnswerError("project_slug", "required")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -110,15 +111,25 @@ def _argv_language(argv: list[str]) -> str:
     return detect_language()
 
 
-def _usage_message(err: typer.TyperException, lang: str) -> str:
-    """typer's (click's) own usage errors, in the interface language."""
+def _help_command(err: typer.TyperException, args: list[str], commands: Any) -> str:
+    """``newproj <command> --help`` for the command that refused the input, ``newproj --help``
+    for an unknown command (click's parser does not always say which command it was parsing)."""
+    ctx = getattr(err, "ctx", None)
+    if ctx is not None:
+        return f"{ctx.command_path} --help"
+    named = next((arg for arg in args if arg in commands), None)
+    return f"newproj {named} --help" if named else "newproj --help"
+
+
+def _usage_message(err: typer.TyperException, lang: str, help_command: str = "newproj --help") -> str:
+    """typer's (click's) own usage errors, in the interface language, pointing to ``help_command``."""
     option = getattr(err, "option_name", None)
     kind = type(err).__name__
     if kind == "NoSuchOption" and option:
-        return t("no_such_option", lang, option=option)
+        return t("no_such_option", lang, option=option, help=help_command)
     if kind == "BadOptionUsage" and option and "requires an argument" in err.format_message():
-        return t("option_needs_value", lang, option=option)
-    return t("usage_error", lang, detail=err.format_message())
+        return t("option_needs_value", lang, option=option, help=help_command)
+    return t("usage_error", lang, detail=err.format_message(), help=help_command)
 
 
 def _error(message: str, code: int, json_mode: bool) -> int:
@@ -152,15 +163,30 @@ def main(argv: list[str] | None = None) -> int:
         return _error(err.message(lang), err.exit_code, json_mode)
     except typer.Exit as exit_:
         return int(exit_.exit_code)
+    except BrokenPipeError:  # the reader stopped reading (``newproj --help | head -1``)
+        return _reader_gone()
+    except SystemExit as exit_:
+        if isinstance(exit_.__context__, BrokenPipeError):  # rich's way of saying the same
+            return _reader_gone()
+        raise
     except (KeyboardInterrupt, typer.Abort):
         return _error(Interrupted().message(lang), ExitCode.INTERRUPTED, json_mode)
     except typer.TyperException as err:
-        return _error(_usage_message(err, lang), ExitCode.USAGE, json_mode)
+        message = _usage_message(err, lang, _help_command(err, args, getattr(command, "commands", {})))
+        return _error(message, ExitCode.USAGE, json_mode)
     except Exception as err:  # the last line of defence: one line, unless --debug
         if "--debug" in args:
             traceback.print_exc()
         detail = f"{type(err).__name__}: {err}"
         return _error(t("unexpected", lang, detail=detail), ExitCode.UNEXPECTED, json_mode)
+
+
+def _reader_gone() -> int:
+    """Done: whoever reads stdout has all it wanted. Later writes (Python's own flush at exit
+    included) go nowhere, so nothing is printed about the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitCode.OK
 
 
 def run() -> None:

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newproj.answers import FIELD_NAMES, FIELDS_BY_NAME, Answers, Field, accepting_slug
+from newproj.answers import (
+    FIELD_NAMES,
+    FIELDS_BY_NAME,
+    AnswerError,
+    Answers,
+    Field,
+    validate_field,
+)
 from newproj.cli.given import GivenAnswers, read_answers_file
 from newproj.errors import UsageError
 from newproj.render.place import check_target
@@ -45,8 +52,11 @@ class Collected:
 def collect(request: InitRequest, prompt_io: Callable[[], dict[str, Any]] = dict) -> Collected:
     """Build the answers in one pass (:meth:`GivenAnswers.build`); ask what is missing when a terminal allows.
 
-    The target given as an argument is checked before any question. With no terminal and answers
-    missing, a refused given value is reported first, then the flags that would supply the rest.
+    The target is checked as soon as it is known, before the questions that follow: given as an
+    argument, before any question; made from a package name given as a flag or in a file, before
+    any question too; made from a typed package name, at that question, which asks again. With no
+    terminal and answers missing, a refused given value is reported first, then the flags that
+    would supply the rest.
     """
     given = GivenAnswers()
     if request.answers_file is not None:
@@ -56,11 +66,16 @@ def collect(request: InitRequest, prompt_io: Callable[[], dict[str, Any]] = dict
     defaults = {"language": request.lang}
     if request.directory is not None:
         check_target(request.directory.absolute(), request.force)
+    elif _valid_slug(given.values.get("project_slug")):
+        check_target(Path(given.values["project_slug"]).absolute(), request.force)
 
     if request.terminal and not request.no_input and given.missing(defaults):
         from newproj.cli.prompts import ask_missing
 
-        answers, asked = ask_missing(given, request.lang, defaults, **prompt_io()), True
+        checks = {}
+        if request.directory is None:
+            checks["project_slug"] = lambda slug: check_target(Path(slug).absolute(), request.force)
+        answers, asked = ask_missing(given, request.lang, defaults, checks=checks, **prompt_io()), True
     else:
         missing: list[str] = []
         answers, asked = given.build(defaults, None if request.no_input else _recorder(missing)), False
@@ -73,6 +88,14 @@ def collect(request: InitRequest, prompt_io: Callable[[], dict[str, Any]] = dict
     target = (request.directory or Path(answers.project_slug)).absolute()
     check_target(target, request.force)
     return Collected(answers, target, asked)
+
+
+def _valid_slug(value: Any) -> bool:
+    try:
+        validate_field("project_slug", value)
+    except AnswerError:
+        return False
+    return True
 
 
 def _recorder(missing: list[str]) -> Callable[[Field, Any, dict[str, Any]], Any]:
@@ -103,6 +126,5 @@ def update_answers(
     if answers_file is not None:
         given.add_file(answers_file, from_file)
     given.add_flags(from_flags)
-    with accepting_slug(str(recorded.get("project_slug", ""))):
-        answers = ask(given, known) if ask is not None else given.build()
+    answers = ask(given, known) if ask is not None else given.build()
     return answers.to_context()

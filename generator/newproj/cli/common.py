@@ -22,9 +22,11 @@ def exit_codes_help() -> str:
 EXIT_CODES_HELP = exit_codes_help()
 
 
-def command_language(ctx: typer.Context) -> str | None:
-    """The ``--lang`` given before the command (``newproj --lang ko init``)."""
-    return ctx.find_root().params.get("lang")
+def command_language(ctx: typer.Context, lang: str | None) -> str:
+    """The interface language of a command: its own ``--lang``, else the one before the command
+    (``newproj --lang ko init``), else the locale's. One rule in both places: a value given, even
+    empty, is checked (``--lang=`` is refused wherever it stands)."""
+    return language(lang if lang is not None else ctx.find_root().params.get("lang"))
 
 
 def language(lang: str | None) -> str:

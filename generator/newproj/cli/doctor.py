@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newproj.cli.common import command_language, language
+from newproj.cli.common import command_language
 from newproj.cli.options import JsonOutput, Lang
 from newproj.errors import ExitCode
 from newproj.messages.help import help_text
@@ -25,7 +25,7 @@ def doctor(
     # Only this command needs the checks: imported here, other commands start without them.
     from newproj.doctor.checks import as_json, diagnose, format_line, ready, summary
 
-    ui = language(lang or command_language(ctx))
+    ui = command_language(ctx, lang)
     checks = diagnose(project_dir, ui)
     if json_output:
         typer.echo(json.dumps(as_json(checks), ensure_ascii=False, indent=2))

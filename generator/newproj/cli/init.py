@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from newproj.cli.collect import InitRequest, collect
-from newproj.cli.common import command_language, language, prompt_io
+from newproj.cli.common import command_language, prompt_io
 from newproj.cli.options import (
     AnswersFile,
     Author,
@@ -59,7 +59,7 @@ def init(
     lang: Lang = None,
     debug: Debug = False,
 ) -> None:
-    ui = language(lang or command_language(ctx))
+    ui = command_language(ctx, lang)
     out = Output(ui, json_output)
     request = InitRequest(
         lang=ui,

@@ -11,15 +11,18 @@ from typing import Annotated, Any
 import typer
 
 from newproj.answers import FIELDS_BY_NAME
-from newproj.answers.rules import DATABASE_VERSIONS, SERVER_DATABASES, display_order
+from newproj.answers.rules import DATABASE_VERSIONS, DJANGO_VERSIONS, SERVER_DATABASES, display_order
 from newproj.messages.help import help_text, joined
 
 #: Defaults that follow other answers, described rather than shown.
-DERIVED_DEFAULTS = ("project_slug", "database_version", "language", "time_zone")
+DERIVED_DEFAULTS = ("project_slug", "django_version", "database_version", "language", "time_zone")
 
 
-def field_help(name: str) -> str:
-    """``Python version (python_version). One of: 3.10, ... Default: 3.13.``, from the model."""
+def field_help(name: str, recorded: bool = False) -> str:
+    """``Python version (python_version). One of: 3.10, ... Default: 3.13.``, from the model.
+
+    ``recorded``: the help of ``update``, where an answer left out keeps its recorded value.
+    """
     field = FIELDS_BY_NAME[name]
     parts = [help_text("init.field", label=field.label, name=name)]
     if name == "database_version":
@@ -32,21 +35,26 @@ def field_help(name: str) -> str:
         parts.append(help_text("default.database_version", defaults=defaults))
     elif field.choices:
         parts.append(help_text("init.choices", choices=", ".join(display_order(field.choices({})))))
-    if name in DERIVED_DEFAULTS:
-        if name != "database_version":
+    if recorded:
+        parts.append(help_text("update.default_database_version" if name == "database_version" else "update.default"))
+    elif name in DERIVED_DEFAULTS:
+        if name == "django_version":
+            parts.append(help_text("default.django_version", lts=DJANGO_VERSIONS[0]))
+        elif name != "database_version":
             parts.append(help_text(f"default.{name}"))
     elif field.default({}) != "":
         parts.append(help_text("init.default", default=field.default({})))
     return joined(*parts)
 
 
-def field_option(name: str) -> Any:
-    """The typer option of the answer ``name``: its flag, its help, a metavar listing fixed choices."""
+def field_option(name: str, recorded: bool = False) -> Any:
+    """The typer option of the answer ``name``: its flag, its help (``recorded``: as ``update``
+    takes it), a metavar listing fixed choices."""
     field = FIELDS_BY_NAME[name]
     metavar = None
     if field.choices and name != "database_version":
         metavar = "[" + "|".join(display_order(field.choices({}))) + "]"
-    return typer.Option(field.flag, help=field_help(name), metavar=metavar, show_default=False)
+    return typer.Option(field.flag, help=field_help(name, recorded), metavar=metavar, show_default=False)
 
 
 ProjectName = Annotated[str | None, field_option("project_name")]
@@ -60,6 +68,18 @@ Database = Annotated[str | None, field_option("database")]
 DatabaseVersion = Annotated[str | None, field_option("database_version")]
 ProjectLanguage = Annotated[str | None, field_option("language")]
 TimeZone = Annotated[str | None, field_option("time_zone")]
+# update's: the same flags, and an answer left out keeps its recorded value (not init's default).
+RecordedProjectName = Annotated[str | None, field_option("project_name", recorded=True)]
+RecordedProjectSlug = Annotated[str | None, field_option("project_slug", recorded=True)]
+RecordedDescription = Annotated[str | None, field_option("description", recorded=True)]
+RecordedAuthor = Annotated[str | None, field_option("author", recorded=True)]
+RecordedPythonVersion = Annotated[str | None, field_option("python_version", recorded=True)]
+RecordedDjangoVersion = Annotated[str | None, field_option("django_version", recorded=True)]
+RecordedPort = Annotated[str | None, field_option("port", recorded=True)]
+RecordedDatabase = Annotated[str | None, field_option("database", recorded=True)]
+RecordedDatabaseVersion = Annotated[str | None, field_option("database_version", recorded=True)]
+RecordedProjectLanguage = Annotated[str | None, field_option("language", recorded=True)]
+RecordedTimeZone = Annotated[str | None, field_option("time_zone", recorded=True)]
 AnswersFile = Annotated[Path | None, typer.Option("--answers", help=help_text("init.answers"))]
 JsonOutput = Annotated[bool, typer.Option("--json", help=help_text("json"))]
 Lang = Annotated[str | None, typer.Option("--lang", help=help_text("lang"))]

@@ -6,12 +6,15 @@ prompt is actually shown, so non-interactive runs do not pay for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import questionary
 
 from newproj.answers import AnswerError, Answers, Ask, Field, check_python_django, validate_field
+from newproj.answers.rules import display_order
 from newproj.cli.given import GivenAnswers
+from newproj.errors import NewprojError
 from newproj.messages import t
 
 
@@ -39,7 +42,7 @@ def _choice_note(field: Field, value: str, settled: dict[str, Any], lang: str) -
 def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
     choices = []
     enabled = []
-    for value in field.choices(settled):
+    for value in display_order(field.choices(settled)):  # as help and errors list them; the default preselected
         note, disabled = _choice_note(field, value, settled, lang)
         marker = f" ({t('default_marker', lang)})" if value == default else ""
         title = f"{value}{marker}" + (f" — {note}" if note else "")
@@ -52,30 +55,63 @@ def _ask_choice(field: Field, default: Any, settled: dict[str, Any], lang: str, 
     ).unsafe_ask()
 
 
-def _ask_text(field: Field, default: Any, settled: dict[str, Any], lang: str, **io: Any) -> str:
+def _may_be_empty(field: Field, settled: dict[str, Any]) -> bool:
+    try:
+        validate_field(field.name, "", settled)
+    except AnswerError:
+        return False
+    return True
+
+
+#: ``checks[field]``: a further check of a typed value (the target folder a package name makes),
+#: raising :class:`newproj.errors.NewprojError`; its message is shown in place, and asked again.
+Checks = Mapping[str, Callable[[Any], None]]
+
+
+def _ask_text(
+    field: Field, default: Any, settled: dict[str, Any], lang: str, checks: Checks | None = None, **io: Any
+) -> str:
     """Ask for text. The default is shown greyed as a placeholder, not as editable text, so what
-    is typed replaces it (cookiecutter's ``[default]``); Enter alone, or only spaces, takes it."""
+    is typed replaces it (cookiecutter's ``[default]``); Enter alone takes it.
+
+    Whatever is typed is the answer, spaces too, so the answer shown is the answer kept: spaces
+    give an empty answer where the field may be empty (a description), and are refused in place
+    where it may not (a name, a port).
+    """
     shown = str(default)
+    optional = _may_be_empty(field, settled)
 
     def chosen(text: str) -> str:
-        return text if text.strip() else shown
+        return text if text else shown
 
     def check(text: str) -> bool | str:
+        if text and not text.strip() and not optional:
+            return t("ask_blank", lang, default=shown) if shown else t("ask_blank_no_default", lang)
         try:
-            validate_field(field.name, chosen(text), settled)
+            value = validate_field(field.name, chosen(text), settled)
+            if checks and field.name in checks:
+                checks[field.name](value)
         except AnswerError as err:
             return err.text(lang)
+        except NewprojError as err:
+            return err.message(lang)
         return True
 
-    help_text = field.help.get(lang)
+    hints = [field.help.get(lang)]
+    if optional and shown:
+        hints.append(t("ask_may_be_empty", lang))
     placeholder = [("fg:ansibrightblack", shown)] if shown else None
     answer = questionary.text(
-        field.label[lang], validate=check, instruction=help_text, placeholder=placeholder, **io
+        field.label[lang],
+        validate=check,
+        instruction="; ".join(hint for hint in hints if hint) or None,
+        placeholder=placeholder,
+        **io,
     ).unsafe_ask()
     return chosen(answer)
 
 
-def asker(lang: str, **io: Any) -> Ask:
+def asker(lang: str, checks: Checks | None = None, **io: Any) -> Ask:
     """The ``ask`` of :func:`newproj.answers.build_answers`: one question per missing answer.
 
     ``settled`` holds the answers so far, given ones included (validated before any question), so a
@@ -85,20 +121,28 @@ def asker(lang: str, **io: Any) -> Ask:
     """
 
     def ask(field: Field, default: Any, settled: dict[str, Any]) -> Any:
-        question = _ask_choice if field.choices else _ask_text
-        return question(field, default, settled, lang, **io)
+        if field.choices:
+            return _ask_choice(field, default, settled, lang, **io)
+        return _ask_text(field, default, settled, lang, checks, **io)
 
     return ask
 
 
-def ask_missing(given: GivenAnswers, lang: str, defaults: dict[str, Any] | None = None, **io: Any) -> Answers:
+def ask_missing(
+    given: GivenAnswers,
+    lang: str,
+    defaults: dict[str, Any] | None = None,
+    checks: Checks | None = None,
+    **io: Any,
+) -> Answers:
     """The answers, asking (in model order) each one that applies and was not given.
 
-    A refused given value is reported, naming its source, before any question.
+    A refused given value is reported, naming its source, before any question. ``checks`` add
+    their own refusals to typed values, shown in place.
     """
-    return given.build(defaults, asker(lang, **io))
+    return given.build(defaults, asker(lang, checks, **io))
 
 
-def confirm(lang: str, **io: Any) -> bool:
-    """Ask whether to write the files (default yes)."""
-    return bool(questionary.confirm(t("confirm", lang), default=True, **io).unsafe_ask())
+def confirm(lang: str, question: str = "confirm", **io: Any) -> bool:
+    """Ask whether to go on (default yes); ``question`` is the message key (init's: write the files)."""
+    return bool(questionary.confirm(t(question, lang), default=True, **io).unsafe_ask())

@@ -1,5 +1,5 @@
-"""``newproj update``: thin, over :mod:`newproj.update`. Its answer options are init's own
-(:mod:`newproj.cli.options`), so both commands take the same flags with the same help."""
+"""``newproj update``: thin, over :mod:`newproj.update`. Its answer options are init's flags
+(:mod:`newproj.cli.options`), with help saying that an answer left out keeps its recorded value."""
 
 from __future__ import annotations
 
@@ -11,29 +11,31 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from newproj.answers import FIELDS
 from newproj.cli.collect import update_answers
-from newproj.cli.common import command_language, language, prompt_io
+from newproj.cli.common import command_language, prompt_io
 from newproj.cli.options import (
     AnswersFile,
-    Author,
-    Database,
-    DatabaseVersion,
     Debug,
-    Description,
-    DjangoVersion,
     JsonOutput,
     Lang,
-    Port,
-    ProjectLanguage,
-    ProjectName,
-    ProjectSlug,
-    PythonVersion,
-    TimeZone,
+    RecordedAuthor,
+    RecordedDatabase,
+    RecordedDatabaseVersion,
+    RecordedDescription,
+    RecordedDjangoVersion,
+    RecordedPort,
+    RecordedProjectLanguage,
+    RecordedProjectName,
+    RecordedProjectSlug,
+    RecordedPythonVersion,
+    RecordedTimeZone,
     answer_flags,
 )
 from newproj.cli.report import Output
 from newproj.errors import ExitCode
 from newproj.messages import t
+from newproj.messages.core import display_width, pad
 from newproj.messages.help import help_text
 
 if TYPE_CHECKING:
@@ -45,21 +47,22 @@ def update(
     directory: Annotated[
         Path | None, typer.Argument(help=help_text("update.directory"), show_default=False)
     ] = None,
-    name: ProjectName = None,
-    slug: ProjectSlug = None,
-    description: Description = None,
-    author: Author = None,
-    python: PythonVersion = None,
-    django: DjangoVersion = None,
-    port: Port = None,
-    database: Database = None,
-    database_version: DatabaseVersion = None,
-    project_language: ProjectLanguage = None,
-    time_zone: TimeZone = None,
+    name: RecordedProjectName = None,
+    slug: RecordedProjectSlug = None,
+    description: RecordedDescription = None,
+    author: RecordedAuthor = None,
+    python: RecordedPythonVersion = None,
+    django: RecordedDjangoVersion = None,
+    port: RecordedPort = None,
+    database: RecordedDatabase = None,
+    database_version: RecordedDatabaseVersion = None,
+    project_language: RecordedProjectLanguage = None,
+    time_zone: RecordedTimeZone = None,
     answers: AnswersFile = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("update.no_input"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("update.dry_run"))] = False,
     allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help=help_text("update.allow_dirty"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=help_text("update.yes"))] = False,
     json_output: JsonOutput = False,
     lang: Lang = None,
     debug: Debug = False,
@@ -69,7 +72,7 @@ def update(
     from newproj.update.apply import apply_update
     from newproj.update.plan import PENDING_NAME, check_clean, plan_update
 
-    ui = language(lang or command_language(ctx))
+    ui = command_language(ctx, lang)
     out = Output(ui, json_output)
     project = (directory or Path.cwd()).absolute()
     record = read_record(project)
@@ -87,12 +90,24 @@ def update(
     plan = plan_update(project, overrides, ui)
     if dry_run:
         _print_diff(plan, out)
+        _warn_volumes(out, plan)
         out.say(t("dry_run", ui))
         if plan.conflicted:
             _list_conflicts(plan, ui)
     else:
+        if ask is not None and not yes and not plan.finishing:  # asked on a terminal, as init confirms
+            from newproj.cli.prompts import confirm
+
+            _summary(out, plan)
+            _warn_volumes(out, plan)
+            if not confirm(ui, "update_confirm", **prompt_io()):
+                out.say(t("cancelled", ui))
+                _emit(out, plan, written=False)
+                return
         apply_update(plan)
         _report(out, plan)
+        if ask is None or yes:  # not shown before a confirmation: say it now
+            _warn_volumes(out, plan)
     _emit(out, plan, written=not dry_run)
     if plan.conflicted:
         raise typer.Exit(ExitCode.CONFLICTS)
@@ -121,6 +136,33 @@ def _report(out: Output, plan: UpdatePlan) -> None:
         counts = {a: len(plan.paths(a)) for a in ("changed", "added", "removed")}
         counts["changed"] += len(plan.paths("renamed")) + int(plan.env_changed)
         out.say(t("update_done", lang, path=plan.project, version=plan.version_after, **counts))
+
+
+def _warn_volumes(out: Output, plan: UpdatePlan) -> None:
+    """A warning for each answer change the database volume does not follow, with how to move the data."""
+    for change in plan.volume_changes:
+        what = t(f"update_volume_{change.kind}", out.lang, database=change.database, old=change.old, new=change.new)
+        out.warn(f"{what}; {t('update_volume_fix', out.lang)}")
+
+
+def _summary(out: Output, plan: UpdatePlan) -> None:
+    """What the update will do, before it asks to confirm: the answers that change, the files."""
+    from newproj.update.plan import ENV_NAME
+
+    lang = out.lang
+    out.say(t("update_summary_title", lang, path=plan.project, before=plan.version_before, after=plan.version_after))
+    changed = [f for f in FIELDS if plan.answers_before.get(f.name) != plan.answers_after.get(f.name)]
+    width = max((display_width(f.label[lang]) for f in changed), default=0)
+    for field in changed:
+        before, after = plan.answers_before.get(field.name, ""), plan.answers_after.get(field.name, "")
+        out.say(f"  {pad(field.label[lang], width)}  {before} → {after}")
+    if not changed:
+        out.say(f"  {t('update_summary_same_answers', lang)}")
+    rows = [(action, path) for action in ("changed", "added", "removed", "renamed") for path in plan.paths(action)]
+    rows += [("changed", ENV_NAME)] * plan.env_changed + [("conflict", path) for path in plan.conflicted]
+    out.say(t("update_summary_files", lang, count=len(rows)))
+    for action, path in rows:
+        out.say(f"  {pad(t('update_action_' + action, lang), 8)}  {path}")
 
 
 def _list_conflicts(plan: UpdatePlan, lang: str) -> None:

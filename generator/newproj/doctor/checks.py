@@ -15,6 +15,7 @@ from newproj.doctor.base import PROBLEM, SKIPPED, Check, Outcome, Probes, _Machi
 from newproj.doctor.machine import check_buildkit, check_compose, check_disk, check_engine
 from newproj.doctor.project import (
     COMPOSE_FILE,
+    buildkit_features,
     check_build,
     check_compose_resolves,
     check_env,
@@ -22,12 +23,25 @@ from newproj.doctor.project import (
     check_port,
     project_port,
     read_env_file,
+    template_dockerfile_path,
 )
+from newproj.errors import UsageError
 from newproj.messages import t as say
 
 
-def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = None) -> list[Check]:
-    """Every check, in order: the machine, then (when ``project`` holds a compose file) the project."""
+def diagnose(
+    project: Path | None,
+    lang: str = "en",
+    probes: Probes | None = None,
+    template_dockerfile: Path | None = None,
+) -> list[Check]:
+    """Every check, in order: the machine, then (when ``project`` holds a compose file) the project.
+
+    A ``project`` given that is no folder is a usage error, before anything is checked: a mistyped
+    path must not pass for a machine-only check.
+    """
+    if project is not None and not project.is_dir():
+        raise UsageError("doctor_not_dir", path=project)
     probes = probes or Probes()
     machine = _Machine()
     checks = [
@@ -37,8 +51,11 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
     ]
     folder = (project or Path.cwd()).absolute()
     compose_path = folder / COMPOSE_FILE
-    if not compose_path.is_file():
+    if not compose_path.is_file():  # the machine alone: can it build what newproj writes?
         checks.append(check_disk(probes, lang, machine, folder))
+        checks.append(
+            check_build(probes, lang, machine, template_dockerfile or template_dockerfile_path(), True)
+        )
         checks.append(Check("project", SKIPPED, say("no_project", lang, path=folder)))
         return checks
     compose_text = compose_path.read_text(encoding="utf-8")
@@ -47,7 +64,7 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
         checks.append(check_port(probes, lang, port))
     checks.append(check_disk(probes, lang, machine, folder))
     checks.append(check_compose_resolves(probes, lang, machine, folder))
-    checks.append(check_build(probes, lang, machine, folder))
+    checks.append(check_build(probes, lang, machine, folder / "Dockerfile"))
     checks.append(check_line_endings(lang, folder))
     checks.append(check_env(lang, folder, compose_text))
     return checks
@@ -79,6 +96,7 @@ __all__ = [
     "Outcome",
     "Probes",
     "as_json",
+    "buildkit_features",
     "diagnose",
     "format_line",
     "read_env_file",

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 from newproj.doctor.base import OK, PROBLEM, SKIPPED, Check, Probes, _Machine
 from newproj.messages import t as say
 from newproj.project.composename import PROJECT_NAME_VARIABLE, compose_project_name
+from newproj.render.templates import django_template
 
 COMPOSE_FILE = "docker-compose.yml"
 #: The database password variable of each database service, as the template names it.
@@ -103,26 +104,61 @@ def check_compose_resolves(probes: Probes, lang: str, machine: _Machine, project
     return Check("compose-file", OK, say("compose_resolves", lang, command=command))
 
 
-def check_build(probes: Probes, lang: str, machine: _Machine, project: Path) -> Check:
-    """Can this machine's Compose build the project's Dockerfile? Compose 1.29 builds with the
-    classic builder (docker-py), which refuses BuildKit-only instructions such as ``RUN --mount``,
-    unless told to call ``docker build`` with BuildKit, which needs buildx with a recent CLI."""
-    dockerfile = project / "Dockerfile"
-    uses_mounts = dockerfile.is_file() and "--mount=" in dockerfile.read_text(encoding="utf-8")
-    if not uses_mounts:
-        return Check("build", OK, say("build_classic", lang))
+#: Dockerfile syntax only BuildKit builds (the classic builder, which Compose 1.29 uses by itself,
+#: refuses it), by how a reader would name it; each pattern is matched against one instruction line.
+BUILDKIT_ONLY = {
+    "RUN --mount": re.compile(r"--mount="),
+    "RUN --network": re.compile(r"^\s*RUN\b.*--network="),
+    "RUN --security": re.compile(r"^\s*RUN\b.*--security="),
+    "COPY --link": re.compile(r"^\s*(COPY|ADD)\b.*--link\b"),
+    "COPY --chmod": re.compile(r"^\s*(COPY|ADD)\b.*--chmod="),
+    "COPY --exclude": re.compile(r"^\s*(COPY|ADD)\b.*--exclude="),
+    "COPY --parents": re.compile(r"^\s*(COPY|ADD)\b.*--parents\b"),
+    "heredoc": re.compile(r"^\s*(RUN|COPY)\b.*<<-?\s*[\"']?[A-Za-z_]"),
+}
+
+
+def buildkit_features(dockerfile: str) -> list[str]:
+    """The BuildKit-only features a Dockerfile uses (comments and Jinja lines ignored), in a fixed order."""
+    lines = [line for line in dockerfile.splitlines() if not line.lstrip().startswith(("#", "{%", "{#"))]
+    return [name for name, pattern in BUILDKIT_ONLY.items() if any(pattern.search(line) for line in lines)]
+
+
+def template_dockerfile_path() -> Path:
+    """The Dockerfile of every project the installed template writes (Jinja source)."""
+    return django_template() / "{{cookiecutter.project_slug}}" / "Dockerfile"
+
+
+def check_build(
+    probes: Probes, lang: str, machine: _Machine, dockerfile: Path, template: bool = False
+) -> Check:
+    """Can this machine's Compose build ``dockerfile`` (a project's, or with ``template`` the one every
+    project newproj writes)? Compose 1.29 builds with the classic builder (docker-py), which refuses
+    BuildKit-only syntax such as ``RUN --mount``, unless told to call ``docker build`` with BuildKit,
+    which needs buildx with a recent CLI. What the Dockerfile needs is read from it, not assumed."""
+    features = buildkit_features(dockerfile.read_text(encoding="utf-8")) if dockerfile.is_file() else []
+    subject = {"subject": say("build_subject_template" if template else "build_subject", lang)}
+    if not features:
+        return Check("build", OK, say("build_classic", lang, **subject))
+    subject["features"] = ", ".join(features)
     if machine.compose is None:
         return Check("build", SKIPPED, say("needs_compose", lang))
     if not machine.compose_v1:
-        return Check("build", OK, say("build_buildkit", lang, command=" ".join(machine.compose)))
-    cli_build = probes.environ.get("COMPOSE_DOCKER_CLI_BUILD") == "1" and probes.environ.get("DOCKER_BUILDKIT") == "1"
+        return Check("build", OK, say("build_buildkit", lang, command=" ".join(machine.compose), **subject))
+    cli_build = (
+        probes.environ.get("COMPOSE_DOCKER_CLI_BUILD") == "1" and probes.environ.get("DOCKER_BUILDKIT") == "1"
+    )
     if machine.buildx and cli_build:
-        return Check("build", OK, say("build_v1_cli", lang))
+        return Check("build", OK, say("build_v1_cli", lang, **subject))
     if machine.builtin_buildkit_cli and cli_build:
-        return Check("build", OK, say("build_v1_cli_builtin", lang, version=machine.builtin_buildkit_cli))
+        return Check(
+            "build", OK, say("build_v1_cli_builtin", lang, version=machine.builtin_buildkit_cli, **subject)
+        )
     if machine.buildx or machine.builtin_buildkit_cli:
-        return Check("build", PROBLEM, say("build_v1_env", lang), say("build_v1_cli_fix", lang))
-    return Check("build", PROBLEM, say("build_v1_classic", lang), say("build_v1_classic_fix", lang))
+        return Check("build", PROBLEM, say("build_v1_env", lang, **subject), say("build_v1_cli_fix", lang))
+    return Check(
+        "build", PROBLEM, say("build_v1_classic", lang, **subject), say("build_v1_classic_fix", lang)
+    )
 
 
 def _shell_scripts(project: Path) -> list[Path]:
@@ -149,7 +185,9 @@ def _recorded_slug(project: Path) -> str | None:
     import json
 
     try:
-        slug = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"]["project_slug"]
+        slug = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))["context"]["cookiecutter"][
+            "project_slug"
+        ]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return slug if isinstance(slug, str) and compose_project_name(slug) == slug else None
@@ -163,14 +201,23 @@ def check_env(lang: str, project: Path, compose_text: str) -> Check:
     defaults = compose_defaults(compose_text)
     for name, value in env.items():
         if name not in defaults and name != PROJECT_NAME_VARIABLE:  # Compose's own, for the folder's name
-            return Check("env", PROBLEM, say("env_unknown", lang, name=name), say("env_unknown_fix", lang, name=name))
+            return Check(
+                "env", PROBLEM, say("env_unknown", lang, name=name), say("env_unknown_fix", lang, name=name)
+            )
         if not value:
-            return Check("env", PROBLEM, say("env_empty", lang, name=name), say("env_empty_fix", lang, name=name))
-    if not compose_project_name(project.name) and not (env.get(PROJECT_NAME_VARIABLE) or
-                                                        os.environ.get(PROJECT_NAME_VARIABLE)):
+            return Check(
+                "env", PROBLEM, say("env_empty", lang, name=name), say("env_empty_fix", lang, name=name)
+            )
+    if not compose_project_name(project.name) and not (
+        env.get(PROJECT_NAME_VARIABLE) or os.environ.get(PROJECT_NAME_VARIABLE)
+    ):
         name = _recorded_slug(project) or "my_project"
-        return Check("env", PROBLEM, say("env_no_project_name", lang, folder=project.name),
-                     say("env_no_project_name_fix", lang, name=name))
+        return Check(
+            "env",
+            PROBLEM,
+            say("env_no_project_name", lang, folder=project.name),
+            say("env_no_project_name_fix", lang, name=name),
+        )
     effective = service_environment(compose_text, env, project)
     url = urlsplit(effective.get("DATABASE_URL", ""))
     pairs = [("part_password", PASSWORD_VARIABLES, url.password), ("part_user", USER_VARIABLES, url.username)]

@@ -13,18 +13,23 @@ Run it from a source checkout (an editable install); commit the files it names.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from newproj.answers import rules
 from newproj.render.snapshots import (
     RELEASES_DIR,
+    content_digest,
+    read_index,
     released_versions,
     snapshot_files,
     template_files,
+    write_index,
     write_snapshot,
 )
 from newproj.render.templates import django_template
@@ -99,7 +104,91 @@ def cut_release(
     if moves:
         written.append(_record_renames(version, moves, releases_dir))
     written.append(write_snapshot(template_dir, version, releases_dir))
+    index = read_index(releases_dir)
+    index["releases"][version] = content_digest(template_files(template_dir))
+    written.append(write_index(index, releases_dir))
     return Release(version, tuple(written))
+
+
+# --- a number cut twice: keep each content, and which template commits carried it --------------
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+
+
+def _archive_files(data: bytes) -> dict[str, bytes]:
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        return {m.name: archive.extractfile(m).read() for m in archive.getmembers() if m.isfile()}  # type: ignore[union-attr]
+
+
+def _template_at(repo: Path, commit: str, folder: str) -> dict[str, bytes]:
+    """The template files at ``commit`` (as :func:`template_files` reads a folder); {} when absent."""
+    done = _git(repo, "archive", commit, folder)
+    if done.returncode != 0:
+        return {}
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        return {
+            m.name[len(folder) + 1 :]: archive.extractfile(m).read()  # type: ignore[union-attr]
+            for m in archive.getmembers()
+            if m.isfile() and "__pycache__" not in m.name.split("/") and not m.name.endswith(".pyc")
+        }
+
+
+@dataclass(frozen=True)
+class OtherCut:
+    """Content once stored under release ``version`` that is not the release stored now."""
+
+    version: str
+    digest: str
+    cut_in: str  # the commit that stored it
+    commits: tuple[str, ...]  # template commits that carried it (declaring ``version``)
+
+    @property
+    def key(self) -> str:
+        return f"{self.version}.{self.digest[:8]}"
+
+
+def other_cuts(repo: Path, releases_dir: Path = RELEASES_DIR, template: str = "templates/django") -> list[OtherCut]:
+    """From the history of HEAD (what is merged, so what ships): every content a release archive held
+    that differs from the one stored now, with the template commits that carried it. Empty outside a
+    git checkout."""
+    folder = releases_dir.resolve().relative_to(repo.resolve()).as_posix()
+    found: dict[tuple[str, str], str] = {}
+    for version in released_versions(releases_dir):
+        current = content_digest(snapshot_files(version, releases_dir))
+        path = f"{folder}/django-{version}.tar.gz"
+        for rev in _git(repo, "log", "HEAD", "--format=%H", "--", path).stdout.decode().split():
+            blob = _git(repo, "show", f"{rev}:{path}")
+            if blob.returncode == 0 and (digest := content_digest(_archive_files(blob.stdout))) != current:
+                found.setdefault((version, digest), rev)
+    if not found:
+        return []
+    carried: dict[tuple[str, str], list[str]] = {key: [] for key in found}
+    for commit in _git(repo, "rev-list", "HEAD").stdout.decode().split():
+        files = _template_at(repo, commit, template)
+        if "cookiecutter.json" in files:
+            version = str(json.loads(files["cookiecutter.json"]).get("_newproj_template_version", ""))
+            if (version, content_digest(files)) in carried:
+                carried[(version, content_digest(files))].append(commit)
+    return [OtherCut(v, d, rev, tuple(sorted(carried[(v, d)]))) for (v, d), rev in sorted(found.items())]
+
+
+def keep_other_cuts(repo: Path, releases_dir: Path = RELEASES_DIR, template: str = "templates/django") -> list[Path]:
+    """Store each other cut under its content name and map the commits that carried it."""
+    written: list[Path] = []
+    index = read_index(releases_dir)
+    for cut in other_cuts(repo, releases_dir, template):
+        blob = _git(repo, "show", f"{cut.cut_in}:{releases_dir.resolve().relative_to(repo.resolve()).as_posix()}"
+                    f"/django-{cut.version}.tar.gz")
+        target = releases_dir / f"django-{cut.key}.tar.gz"
+        target.write_bytes(blob.stdout)
+        written.append(target)
+        index["commits"].update({commit: cut.key for commit in cut.commits})
+    for version in released_versions(releases_dir):
+        index["releases"][version] = content_digest(snapshot_files(version, releases_dir))
+    written.append(write_index(index, releases_dir))
+    return written
 
 
 def _parse_moves(values: list[str]) -> dict[str, str]:
@@ -117,8 +206,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newproj.maintainer.release", description=__doc__.splitlines()[0])
     parser.add_argument("--rename", action="append", default=[], metavar="OLD=NEW")
     parser.add_argument("--check", action="store_true", help="exit 1 when the template needs a release")
+    parser.add_argument(
+        "--keep-other-cuts",
+        action="store_true",
+        help="store every other content a release number was cut with (from git history) and map its commits",
+    )
     args = parser.parse_args(argv)
     template_dir = django_template()
+    if args.keep_other_cuts:
+        repo = Path(__file__).resolve().parents[3]
+        for path in keep_other_cuts(repo):
+            print(f"  wrote {path}")
+        return 0
     if args.check:
         released = is_released(template_dir)
         print("template is released" if released else "template changed: run python -m newproj.maintainer.release")

@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} exists and is not a folder; choose another path",
         "ko": "{path} 은(는) 폴더가 아닙니다. 다른 경로를 고르세요",
     },
+    "target_under_file": {
+        "en": "{parent} is a file, so no folder {path} can be made under it; choose another path",
+        "ko": "{parent} 은(는) 파일이라 그 아래에 {path} 폴더를 만들 수 없습니다. 다른 경로를 고르세요",
+    },
     "target_name_too_long": {
         "en": "the name {name} is {length} bytes long, more than this file system allows ({limit}); "
         "choose a shorter name",
@@ -74,16 +78,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{path}: 알 수 없는 키 {key!r}. 쓸 수 있는 키는 {fields} 입니다",
     },
     "no_such_option": {
-        "en": "no such option: {option}; see newproj init --help for the options",
-        "ko": "{option} 이라는 옵션은 없습니다. newproj init --help 로 옵션을 확인하세요",
+        "en": "no such option: {option}; see {help} for the options",
+        "ko": "{option} 이라는 옵션은 없습니다. {help} 로 옵션을 확인하세요",
     },
     "option_needs_value": {
-        "en": "{option} needs a value, e.g. {option} VALUE; see newproj init --help",
-        "ko": "{option} 에 값이 필요합니다 (예: {option} 값). newproj init --help 를 참고하세요",
+        "en": "{option} needs a value, e.g. {option} VALUE; see {help}",
+        "ko": "{option} 에 값이 필요합니다 (예: {option} 값). {help} 를 참고하세요",
     },
     "usage_error": {
-        "en": "{detail} (see: newproj init --help)",
-        "ko": "잘못된 사용법: {detail} (newproj init --help 를 참고하세요)",
+        "en": "{detail} (see: {help})",
+        "ko": "잘못된 사용법: {detail} ({help} 를 참고하세요)",
     },
     "bad_lang": {
         "en": "--lang {value!r} is not supported; use en or ko",
@@ -123,6 +127,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "django_5.2": {"en": "long-term support", "ko": "장기 지원(LTS)"},
     "django_6.1": {"en": "latest release", "ko": "최신 버전"},
     "default_marker": {"en": "default", "ko": "기본값"},
+    "ask_blank": {
+        "en": "only spaces: type a value, or erase them and press Enter for the default ({default})",
+        "ko": "공백뿐입니다. 값을 입력하거나, 공백을 지우고 Enter 를 누르면 기본값({default})을 씁니다",
+    },
+    "ask_blank_no_default": {"en": "only spaces: type a value", "ko": "공백뿐입니다. 값을 입력하세요"},
+    "ask_may_be_empty": {
+        "en": "Enter alone keeps the default; a space and Enter leaves it empty",
+        "ko": "Enter 만 누르면 기본값, 공백 하나와 Enter 는 빈 값",
+    },
 }
 
 

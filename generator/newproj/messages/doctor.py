@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "doctor_not_dir": {
+        "en": "{path} is not a folder; give the folder of a project, or no path to check this machine only",
+        "ko": "{path} 은(는) 폴더가 아닙니다. 프로젝트 폴더를 주거나, 이 컴퓨터만 점검하려면 경로를 빼세요",
+    },
     # status labels and the summary
     "status_ok": {"en": "ok", "ko": "정상"},
     "status_problem": {"en": "problem", "ko": "문제"},
@@ -75,17 +79,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "upgrade Docker Engine, or install the docker-buildx-plugin package",
         "ko": "Docker Engine 을 업그레이드하거나 docker-buildx-plugin 패키지를 설치하세요",
     },
+    "build_subject": {"en": "the Dockerfile", "ko": "Dockerfile"},
+    "build_subject_template": {
+        "en": "the Dockerfile of the projects newproj writes",
+        "ko": "newproj 가 만드는 프로젝트의 Dockerfile",
+    },
     "build_classic": {
-        "en": "the Dockerfile needs no BuildKit-only feature; any builder builds it",
-        "ko": "Dockerfile 이 BuildKit 전용 기능을 쓰지 않아 어느 빌더로도 빌드됩니다",
+        "en": "{subject} needs no BuildKit-only feature; any builder builds it",
+        "ko": "{subject} 이 BuildKit 전용 기능을 쓰지 않아 어느 빌더로도 빌드됩니다",
     },
     "build_buildkit": {
-        "en": "the Dockerfile uses RUN --mount; {command} builds it with BuildKit",
-        "ko": "Dockerfile 이 RUN --mount 를 쓰고, {command} 가 BuildKit 으로 빌드합니다",
+        "en": "{subject} uses {features}; {command} builds it with BuildKit",
+        "ko": "{subject} 이 {features} 를 쓰고, {command} 가 BuildKit 으로 빌드합니다",
     },
     "build_v1_classic": {
-        "en": "the Dockerfile uses RUN --mount, which Compose 1.29 cannot build without buildx (classic builder)",
-        "ko": "Dockerfile 이 RUN --mount 를 쓰는데, Compose 1.29 는 buildx 없이는 빌드하지 못합니다 (기존 빌더)",
+        "en": "{subject} uses {features}, which Compose 1.29 cannot build without buildx (classic builder)",
+        "ko": "{subject} 이 {features} 를 쓰는데, Compose 1.29 는 buildx 없이는 빌드하지 못합니다 (기존 빌더)",
     },
     "build_v1_classic_fix": {
         "en": "install the Compose v2 plugin (docker-compose-plugin), or docker-buildx-plugin and set "
@@ -94,17 +103,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 을 설정하세요",
     },
     "build_v1_env": {
-        "en": "the Dockerfile uses RUN --mount; docker-compose 1.29 uses the classic builder unless told otherwise",
-        "ko": "Dockerfile 이 RUN --mount 를 쓰는데, docker-compose 1.29 는 따로 설정하지 않으면 기존 빌더를 씁니다",
+        "en": "{subject} uses {features}; docker-compose 1.29 uses the classic builder unless told otherwise",
+        "ko": "{subject} 이 {features} 를 쓰는데, docker-compose 1.29 는 따로 설정하지 않으면 기존 빌더를 씁니다",
     },
     "build_v1_cli": {
-        "en": "the Dockerfile uses RUN --mount; docker-compose builds it through docker buildx",
-        "ko": "Dockerfile 이 RUN --mount 를 쓰고, docker-compose 가 docker buildx 로 빌드합니다",
+        "en": "{subject} uses {features}; docker-compose builds it through docker buildx",
+        "ko": "{subject} 이 {features} 를 쓰고, docker-compose 가 docker buildx 로 빌드합니다",
     },
     "build_v1_cli_builtin": {
-        "en": "the Dockerfile uses RUN --mount; docker-compose builds it through docker CLI {version}, "
+        "en": "{subject} uses {features}; docker-compose builds it through docker CLI {version}, "
         "which has BuildKit built in",
-        "ko": "Dockerfile 이 RUN --mount 를 쓰고, docker-compose 가 BuildKit 이 들어 있는 docker CLI {version} 으로 "
+        "ko": "{subject} 이 {features} 를 쓰고, docker-compose 가 BuildKit 이 들어 있는 docker CLI {version} 으로 "
         "빌드합니다",
     },
     "build_v1_cli_fix": {

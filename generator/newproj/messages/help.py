@@ -38,6 +38,10 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Default: derived from the project name.",
         "ko": "기본값: 프로젝트 이름에서 만듭니다.",
     },
+    "default.django_version": {
+        "en": "Default: {lts} (long-term support), or the newest that supports the chosen --python.",
+        "ko": "기본값: {lts} (장기 지원). 고른 --python 을 지원하지 않으면 지원하는 가장 새 버전.",
+    },
     "default.database_version": {
         "en": "Default: the first of its database ({defaults}).",
         "ko": "기본값: 데이터베이스마다 첫 번째 ({defaults}).",
@@ -46,6 +50,14 @@ HELP: dict[str, dict[str, str]] = {
     "default.time_zone": {
         "en": "Default: Asia/Seoul for a Korean project, else UTC.",
         "ko": "기본값: 한국어 프로젝트는 Asia/Seoul, 그 밖에는 UTC.",
+    },
+    "update.default": {
+        "en": "Default: the recorded answer (.cruft.json), kept.",
+        "ko": "기본값: 기록된 답(.cruft.json)을 그대로 씁니다.",
+    },
+    "update.default_database_version": {
+        "en": "Default: the recorded answer (.cruft.json), kept; with another --database, the first of that database.",
+        "ko": "기본값: 기록된 답(.cruft.json)을 그대로 씁니다. --database 를 바꾸면 그 데이터베이스의 첫 번째.",
     },
     "choices.database_version": {
         "en": "One of: {choices}; none for sqlite.",
@@ -116,6 +128,10 @@ HELP: dict[str, dict[str, str]] = {
     "update.allow_dirty": {
         "en": "Update even when the git work tree has uncommitted changes.",
         "ko": "git 작업 트리에 커밋하지 않은 변경이 있어도 업데이트합니다.",
+    },
+    "update.yes": {
+        "en": "On a terminal, update without showing the summary and asking to confirm.",
+        "ko": "터미널에서 요약을 보여 주고 확인을 묻는 단계 없이 업데이트합니다.",
     },
 }
 
@@ -191,6 +207,7 @@ def panel_titles(lang: str) -> None:
 
     Call it on every run: unlike the command's own texts, the titles are shared by the whole process.
     """
+    wrap_wide_text()
     try:
         from typer import rich_utils
     except ImportError:  # typer without rich: plain click help, no panels
@@ -198,6 +215,34 @@ def panel_titles(lang: str) -> None:
     for name, titles in PANEL_TITLES.items():
         _ENGLISH_PANELS.setdefault(name, getattr(rich_utils, name))
         setattr(rich_utils, name, titles["ko"] if lang == "ko" else _ENGLISH_PANELS[name])
+
+
+def wrap_wide_text() -> None:
+    """Let rich wrap text with wide characters (Hangul) without cutting it.
+
+    When rich wraps a line it drops the spaces that stick out past the width, but it measures the
+    line in characters (``Text.rstrip_end``), not in terminal cells: a Korean line whose trailing
+    space sticks out keeps it, and the table then shortens the line with "…", losing its last
+    syllable. Measured in cells, the space goes and every character stays. Only trailing spaces
+    are affected, so English help renders exactly as before.
+    """
+    try:
+        from rich.cells import cell_len
+        from rich.text import Text
+    except ImportError:  # typer without rich: click wraps plain text itself
+        return
+    if getattr(Text.rstrip_end, "_newproj_cells", False):
+        return
+
+    def rstrip_end(self: Any, size: int) -> None:
+        excess = cell_len(self.plain) - size
+        if excess > 0:
+            spaces = len(self.plain) - len(self.plain.rstrip())
+            if spaces:
+                self.right_crop(min(spaces, excess))
+
+    rstrip_end._newproj_cells = True  # type: ignore[attr-defined]
+    Text.rstrip_end = rstrip_end  # type: ignore[method-assign]
 
 
 def _translate_help_option(command: Any) -> None:

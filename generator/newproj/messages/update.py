@@ -80,4 +80,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "# newproj update: no longer used with the current answers; kept for reference:",
         "ko": "# newproj update: 지금의 답에서는 쓰지 않습니다. 참고용으로 남겨 둡니다:",
     },
+    "update_summary_title": {
+        "en": "newproj will update {path} from template release {before} to {after}:",
+        "ko": "newproj 가 {path} 을(를) 템플릿 릴리스 {before} 에서 {after} 로 업데이트합니다:",
+    },
+    "update_summary_same_answers": {"en": "answers unchanged", "ko": "답은 그대로"},
+    "update_summary_files": {"en": "Files ({count}):", "ko": "파일 ({count}개):"},
+    "update_action_changed": {"en": "changed", "ko": "바뀜"},
+    "update_action_added": {"en": "added", "ko": "추가"},
+    "update_action_removed": {"en": "removed", "ko": "삭제"},
+    "update_action_renamed": {"en": "renamed", "ko": "이름 바뀜"},
+    "update_action_conflict": {"en": "conflict", "ko": "충돌"},
+    "update_confirm": {"en": "Apply this update?", "ko": "이 업데이트를 적용할까요?"},
+    "update_volume_slug": {
+        "en": "the {database} volume was set up for the user and database {old}, and keeps them: as {new}, "
+        "Django cannot log in",
+        "ko": "{database} 볼륨은 사용자와 데이터베이스 {old} 로 만들어졌고 그대로 남습니다: {new} 로는 Django 가 "
+        "로그인하지 못합니다",
+    },
+    "update_volume_version": {
+        "en": "the {database} volume holds {database} {old} data, which the {database} {new} server may refuse",
+        "ko": "{database} 볼륨에는 {database} {old} 데이터가 있어 {database} {new} 서버가 거부할 수 있습니다",
+    },
+    "update_volume_engine": {
+        "en": "the {old} data stays in its own volume; {new} starts with an empty database",
+        "ko": "{old} 데이터는 원래 볼륨에 남고 {new} 는 빈 데이터베이스로 시작합니다",
+    },
+    "update_volume_fix": {
+        "en": "to keep the data, dump it with the files as they were (before this update, or after git stash): "
+        "docker compose run --rm web python manage.py dumpdata -o data.json; with the updated files: "
+        "docker compose down -v, docker compose run --rm web python manage.py migrate, "
+        "docker compose run --rm web python manage.py loaddata data.json; if the data may go: docker compose down -v",
+        "ko": "데이터를 지키려면 업데이트 전 파일로(업데이트하기 전이나 git stash 뒤에) "
+        "docker compose run --rm web python manage.py dumpdata -o data.json 으로 덤프하고, 업데이트된 파일로 "
+        "docker compose down -v, docker compose run --rm web python manage.py migrate, "
+        "docker compose run --rm web python manage.py loaddata data.json 을 실행하세요. "
+        "데이터가 없어져도 되면: docker compose down -v",
+    },
 }

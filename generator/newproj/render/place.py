@@ -98,9 +98,15 @@ def _write_error(err: OSError, fallback: Path) -> NewprojError:
 
 
 def check_target(target: Path, force: bool = False) -> None:
-    """Refuse a name too long, a target that is a file, or a non-empty folder without ``force``."""
+    """Refuse a name too long, a target that is a file or lies under one, or a non-empty folder
+    without ``force``. A path that cannot hold a folder is a usage error (choose another path), as
+    a target that is a file is: nothing on the machine needs fixing, unlike a cannot-write."""
     check_name_length(target)
     try:
+        missing = _missing_parents(target)
+        nearest = missing[-1].parent if missing else target
+        if missing and nearest.exists() and not nearest.is_dir():
+            raise UsageError("target_under_file", path=target, parent=nearest)
         if target.exists() and not target.is_dir():
             raise UsageError("target_not_dir", path=target)
         if target.is_dir() and any(target.iterdir()) and not force:

@@ -4,6 +4,11 @@ Each release is one file, ``newproj/releases/django-<version>.tar.gz``: the temp
 at that release (template files, ``cookiecutter.json``, hooks and the answers model with its
 post-generation rules). ``releases/renames.json`` maps, per release, the rendered paths that release
 moved (``{"2": {"old/path": "new/path"}}``); ``newproj update`` also detects renames by content.
+
+A release number names one template: ``releases/index.json`` records the digest of each release's
+content (``"releases"``). A number once cut with other content (two branches each cutting it, or a
+cut made again) keeps that content too, named by it (``django-3.f6b8622c.tar.gz``), and
+``"commits"`` maps the template commits that carried it (what ``cruft create`` records) to it.
 """
 
 from __future__ import annotations
@@ -25,6 +30,37 @@ _ARCHIVE = re.compile(r"django-([0-9]+)\.tar\.gz")
 _SKIP_PARTS = ("__pycache__",)
 #: Written last into an unpacked snapshot in the cache: the unpacking finished.
 _COMPLETE = ".newproj-complete"
+
+
+INDEX_NAME = "index.json"
+
+
+def content_digest(files: dict[str, bytes]) -> str:
+    """The SHA-256 of a template's files (names and contents): what a release number stands for."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()
+
+
+def read_index(releases_dir: Path = RELEASES_DIR) -> dict[str, dict[str, str]]:
+    """``{"releases": {version: digest}, "commits": {commit: snapshot key}}`` (empty when absent)."""
+    path = releases_dir / INDEX_NAME
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return {"releases": data.get("releases", {}), "commits": data.get("commits", {})}
+
+
+def write_index(index: dict[str, dict[str, str]], releases_dir: Path = RELEASES_DIR) -> Path:
+    path = releases_dir / INDEX_NAME
+    path.write_text(json.dumps(index, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def base_key(version: str, commit: str | None, releases_dir: Path = RELEASES_DIR) -> str:
+    """The snapshot a project's record renders its merge base from: the content its template commit
+    carried when that differs from the release stored under its number, else the release."""
+    commits = read_index(releases_dir)["commits"]
+    return commits.get(commit or "", version)
 
 
 def _version_key(version: str) -> int:
@@ -136,14 +172,19 @@ def renames_between(old: str, new: str, releases_dir: Path = RELEASES_DIR) -> di
 
 
 __all__ = [
+    "INDEX_NAME",
     "RELEASES_DIR",
+    "base_key",
     "cached_snapshot",
+    "content_digest",
     "extract_snapshot",
+    "read_index",
     "released_versions",
     "renames",
     "renames_between",
     "snapshot_files",
     "snapshot_path",
     "template_files",
+    "write_index",
     "write_snapshot",
 ]

@@ -53,8 +53,44 @@ class UpdatePlan:
         return self.unresolved or [c.path for c in self.changes if c.conflicted]
 
     @property
+    def volume_changes(self) -> list[VolumeChange]:
+        return [] if self.finishing else volume_changes(self.answers_before, self.answers_after)
+
+    @property
     def env_changed(self) -> bool:
         return self.env is not None and self.env.text != self.env_before
+
+
+#: What the database service keeps in its volume, set when the volume is first made; an update that
+#: changes one of these leaves the volume holding what the new files no longer describe.
+SERVER_DATABASES = ("postgresql", "mysql", "mariadb")
+
+
+@dataclass(frozen=True)
+class VolumeChange:
+    """An answer change the database volume does not follow: ``kind`` is slug (the user and database
+    the server created), version (the major the data files are written for) or engine."""
+
+    kind: str
+    database: str
+    old: str
+    new: str
+
+
+def volume_changes(before: dict[str, Any], after: dict[str, Any]) -> list[VolumeChange]:
+    """What the existing database volume holds that the updated project no longer describes."""
+    old_db, new_db = str(before.get("database", "")), str(after.get("database", ""))
+    if old_db != new_db:
+        return [VolumeChange("engine", new_db, old_db, new_db)]
+    if new_db not in SERVER_DATABASES:
+        return []  # SQLite: one file, whatever the names
+    found = []
+    if before.get("project_slug") != after.get("project_slug"):
+        found.append(VolumeChange("slug", new_db, str(before.get("project_slug")), str(after.get("project_slug"))))
+    old_version, new_version = str(before.get("database_version", "")), str(after.get("database_version", ""))
+    if old_version != new_version:  # each offered version is a major (a series for MariaDB)
+        found.append(VolumeChange("version", new_db, old_version, new_version))
+    return found
 
 
 def _read(project: Path, relative: str) -> bytes | None:
@@ -83,14 +119,25 @@ def _next_record(record: Record, new: Rendering) -> dict[str, Any]:
 
 
 def check_clean(project: Path) -> None:
-    """Refuse a git work tree with uncommitted changes under ``project`` (a merge would mix them)."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(project), "status", "--porcelain", "--", "."], capture_output=True, text=True
-        )
-    except OSError:
+    """Refuse uncommitted changes to the project's own files (a merge would mix them with the update).
+
+    Whichever repository holds the project answers: its own, or a parent's (a project made inside
+    another checkout). A project none of whose files that repository tracks is not under version
+    control, as a project with no repository is not: nothing to mix, so nothing to refuse. Files
+    outside the project never count.
+    """
+
+    def git(*args: str) -> subprocess.CompletedProcess[str] | None:
+        try:
+            return subprocess.run(["git", "-C", str(project), *args, "--", "."], capture_output=True, text=True)
+        except OSError:
+            return None
+
+    tracked = git("ls-files")
+    if tracked is None or tracked.returncode != 0 or not tracked.stdout.strip():
         return
-    if done.returncode == 0 and done.stdout.strip():
+    status = git("status", "--porcelain")
+    if status is not None and status.returncode == 0 and status.stdout.strip():
         raise UsageError("update_dirty", path=project)
 
 
@@ -137,7 +184,9 @@ def plan_update(
             raise UsageError("update_pending", path=project / PENDING_NAME)
         return _finish_plan(project, record, pending)
     after = {**record.answers, **(overrides or {})}
-    base = released(record.template_version, releases_dir).render(record.answers, record.carried)
+    base = released(record.template_version, releases_dir, record.data.get("commit")).render(
+        record.answers, record.carried
+    )
     drawn = {k: v for k, v in base.context.items() if k.startswith("__")}  # both renders agree
     env_before = (_read(project, ENV_NAME) or b"").decode()
     # A release-1 project kept its development values in .env; they move into docker/dev.env as they are.
@@ -193,4 +242,4 @@ def _skipped(record: Record, change: FileChange) -> bool:
     return any(change.path == entry or change.path.startswith(entry.rstrip("/") + "/") for entry in skip)
 
 
-__all__ = ["DEV_ENV_NAME", "ENV_NAME", "EXAMPLE_NAME", "PENDING_NAME", "UpdatePlan", "check_clean", "plan_update"]
+__all__ = ["DEV_ENV_NAME", "ENV_NAME", "EXAMPLE_NAME", "PENDING_NAME", "UpdatePlan", "VolumeChange", "check_clean", "plan_update", "volume_changes"]

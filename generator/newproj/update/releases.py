@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import newproj.answers
 from newproj.errors import InvalidAnswer, RenderError, UsageError
 from newproj.render.engine import Rendering, build_context, render_in_memory
-from newproj.render.snapshots import RELEASES_DIR, cached_snapshot, released_versions
+from newproj.render.snapshots import RELEASES_DIR, base_key, cached_snapshot, released_versions
 from newproj.render.templates import django_template
 
 
@@ -79,12 +79,10 @@ def load_model(template_dir: Path, name: str) -> ModuleType:
 
 @contextlib.contextmanager
 def _slug_accepted(model: Any, slug: str) -> Iterator[None]:
-    """Within the block, ``model`` does not refuse ``slug`` for being importable: a project's own
-    package is, from its folder or once the team installs it, and it was accepted when generated."""
-    if model is newproj.answers:
-        with newproj.answers.accepting_slug(slug):
-            yield
-        return
+    """Within the block, an older release's ``model`` does not refuse ``slug`` for being importable
+    (those releases judged a name by what was installed): a project's own package is, from its
+    folder or once the team installs it, and it was accepted when generated. Today's model never
+    looks at what is installed."""
     original = getattr(model, "_is_installed", None)  # a loaded release's own module, patched alone
     if original is None:
         yield
@@ -133,13 +131,14 @@ def installed() -> Release:
     return Release(django_template(), newproj.answers)
 
 
-def released(version: str, releases_dir: Path = RELEASES_DIR) -> Release:
-    """Release ``version`` from the snapshots the wheel carries, with its own model."""
+def released(version: str, releases_dir: Path = RELEASES_DIR, commit: str | None = None) -> Release:
+    """Release ``version`` from the snapshots the wheel carries, with its own model. A template
+    ``commit`` (cruft records it) that carried other content under that number gives that content."""
     if version not in released_versions(releases_dir):
         raise UsageError(
             "update_unknown_release", version=version, known=", ".join(released_versions(releases_dir))
         )
-    template = cached_snapshot(version, releases_dir)
+    template = cached_snapshot(base_key(version, commit, releases_dir), releases_dir)
     return Release(template, load_model(template, f"newproj._release_{version}_{abs(hash(template))}_answers"))
 
 

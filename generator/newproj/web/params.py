@@ -101,7 +101,7 @@ def check(pairs: list[tuple[str, str]], lang: str) -> Checked:
         if parameter in seen:
             checked.problems.append(_problem("serve_given_twice", lang, parameter=parameter))
         elif parameter not in PARAMETERS:
-            text = t("no_such_option", lang, option="--" + parameter)
+            text = t("no_such_option", lang, option="--" + parameter, help="newproj init --help")
             checked.problems.append(Problem(parameter, None, text, text))
         else:
             checked.values[PARAMETERS[parameter]] = value

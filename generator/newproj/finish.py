@@ -15,6 +15,9 @@ from newproj.model import FIELD_NAMES, PRIVATE_KEYS, TEMPLATE_VERSION, build_ans
 
 #: Where the template sits in newproj's repository (cruft's ``directory``).
 TEMPLATE_DIRECTORY = "templates/django"
+#: The app of the custom user model.
+ACCOUNTS_FILES = ("__init__.py", "admin.py", "apps.py", "models.py", "tests.py", "migrations/__init__.py",
+                  "migrations/0001_initial.py")
 
 
 def files_to_remove(context: Mapping[str, Any]) -> list[str]:
@@ -26,6 +29,8 @@ def files_to_remove(context: Mapping[str, Any]) -> list[str]:
         remove += ["deploy/k8s/base/migrate-job.yaml", "deploy/k8s/overlays/dev/db.yaml"]
     else:
         remove.append("deploy/k8s/base/data-pvc.yaml")
+    if context.get("__user_model", "accounts.User") != "accounts.User":  # a project from before it
+        remove += [f"accounts/{name}" for name in ACCOUNTS_FILES]
     return remove
 
 

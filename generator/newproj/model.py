@@ -314,6 +314,10 @@ PRIVATE_KEYS: tuple[PrivateKey, ...] = tuple(
         functools.partial(_marked_text, DEV_MARKERS[name], length),
     )
     for name, length in DEV_VALUES.items()
+) + (
+    # The user model: a new project's own, from its first migration. It is recorded, and a record
+    # without it predates it (its database holds auth.User), so an update keeps that (record.py).
+    PrivateKey("__user_model", "accounts.User", functools.partial(str, "accounts.User")),
 )
 
 

@@ -714,6 +714,10 @@ PRIVATE_KEYS: tuple[PrivateKey, ...] = tuple(
         functools.partial(_marked_text, DEV_MARKERS[name], length),
     )
     for name, length in DEV_VALUES.items()
+) + (
+    # The user model: a new project's own, from its first migration. It is recorded, and a record
+    # without it predates it (its database holds auth.User), so an update keeps that (record.py).
+    PrivateKey("__user_model", "accounts.User", functools.partial(str, "accounts.User")),
 )
 
 
@@ -743,6 +747,9 @@ Standard library only: the template's post-generation hook carries a copy (see :
 
 #: Where the template sits in newproj's repository (cruft's ``directory``).
 TEMPLATE_DIRECTORY = "templates/django"
+#: The app of the custom user model.
+ACCOUNTS_FILES = ("__init__.py", "admin.py", "apps.py", "models.py", "tests.py", "migrations/__init__.py",
+                  "migrations/0001_initial.py")
 
 
 def files_to_remove(context: Mapping[str, Any]) -> list[str]:
@@ -754,6 +761,8 @@ def files_to_remove(context: Mapping[str, Any]) -> list[str]:
         remove += ["deploy/k8s/base/migrate-job.yaml", "deploy/k8s/overlays/dev/db.yaml"]
     else:
         remove.append("deploy/k8s/base/data-pvc.yaml")
+    if context.get("__user_model", "accounts.User") != "accounts.User":  # a project from before it
+        remove += [f"accounts/{name}" for name in ACCOUNTS_FILES]
     return remove
 
 

@@ -132,9 +132,12 @@ def check_compose(probes: Probes, lang: str, machine: _Machine) -> Check:
     return Check("compose", PROBLEM, say("compose_old", lang, version=version), say("compose_fix", lang))
 
 
-def check_buildkit(probes: Probes, lang: str, machine: _Machine) -> Check:
-    """BuildKit builds the images: through buildx, or built into the engine."""
+def check_buildkit(probes: Probes, lang: str, machine: _Machine, needed: bool = True) -> Check:
+    """BuildKit builds the images: through buildx, or built into the engine. A Dockerfile without
+    BuildKit-only instructions (``needed`` False) builds with the classic builder as well."""
     if probes.environ.get("DOCKER_BUILDKIT", "").strip() == "0":
+        if not needed:
+            return Check("buildkit", OK, say("buildkit_not_needed", lang))
         return Check("buildkit", PROBLEM, say("buildkit_disabled", lang), say("buildkit_disabled_fix", lang))
     if machine.engine_version is None:
         return Check("buildkit", SKIPPED, say("needs_engine", lang))
@@ -148,6 +151,8 @@ def check_buildkit(probes: Probes, lang: str, machine: _Machine) -> Check:
         machine.builtin_buildkit_cli = client.out.strip()
     if _version_tuple(machine.engine_version) >= (18, 9):
         return Check("buildkit", OK, say("buildkit_engine", lang, version=machine.engine_version))
+    if not needed:
+        return Check("buildkit", OK, say("buildkit_not_needed", lang))
     return Check(
         "buildkit",
         PROBLEM,
@@ -261,13 +266,18 @@ def check_compose_resolves(probes: Probes, lang: str, machine: _Machine, project
     return Check("compose-file", OK, say("compose_resolves", lang, command=command))
 
 
+def _needs_buildkit(project: Path) -> bool:
+    """Whether ``project``'s Dockerfile needs BuildKit (``RUN --mount``); with none, assume so."""
+    dockerfile = project / "Dockerfile"
+    return not dockerfile.is_file() or "--mount=" in dockerfile.read_text(encoding="utf-8")
+
+
 def check_build(probes: Probes, lang: str, machine: _Machine, project: Path) -> Check:
     """Can this machine's Compose build the project's Dockerfile? Compose 1.29 builds with the
     classic builder (docker-py), which refuses BuildKit-only instructions such as ``RUN --mount``,
     unless told to call ``docker build`` with BuildKit, which needs buildx with a recent CLI."""
     dockerfile = project / "Dockerfile"
-    uses_mounts = dockerfile.is_file() and "--mount=" in dockerfile.read_text(encoding="utf-8")
-    if not uses_mounts:
+    if not (dockerfile.is_file() and _needs_buildkit(project)):
         return Check("build", OK, say("build_classic", lang))
     if machine.compose is None:
         return Check("build", SKIPPED, say("needs_compose", lang))
@@ -336,12 +346,12 @@ def diagnose(project: Path | None, lang: str = "en", probes: Probes | None = Non
     """Every check, in order: the machine, then (when ``project`` holds a compose file) the project."""
     probes = probes or Probes()
     machine = _Machine()
+    folder = (project or Path.cwd()).absolute()
     checks = [
         check_engine(probes, lang, machine),
         check_compose(probes, lang, machine),
-        check_buildkit(probes, lang, machine),
+        check_buildkit(probes, lang, machine, needed=_needs_buildkit(folder)),
     ]
-    folder = (project or Path.cwd()).absolute()
     compose_path = folder / COMPOSE_FILE
     if not compose_path.is_file():
         checks.append(check_disk(probes, lang, machine, folder))

@@ -145,7 +145,7 @@ def test_compose_1_29_builds_and_serves_a_fresh_clone(
         up = subprocess.run([*command, "up", "-d"], cwd=clone, timeout=1500, capture_output=True, text=True,
                             env=plain_environment())
         assert up.returncode == 0, up.stderr[-3000:]
-        assert "BuildKit" not in up.stderr and "Step 1/" in up.stdout + up.stderr  # the classic builder's steps
+        assert "Step 1/" in up.stdout + up.stderr  # the classic builder's numbered steps, not BuildKit's
         url = f"http://127.0.0.1:{answers.port}/health/"
         wait_for(lambda: get(url).status == 200, UP_TIMEOUT, "/health/ to answer 200 under Compose 1.29")
         seconds = time.monotonic() - start

@@ -656,7 +656,8 @@ def test_cruft_json_records_the_answers(database: str, generated) -> None:
         "commit": None,
         "checkout": None,
         "context": {
-            "cookiecutter": {**answers.to_context(), **dev_values(project), "_template": "newproj:django"}
+            "cookiecutter": {**answers.to_context(), **dev_values(project), "__user_model": "accounts.User",
+                             "_template": "newproj:django"}
         },
         "directory": "templates/django",
         "template_version": model.TEMPLATE_VERSION,

@@ -20,7 +20,7 @@ from pathlib import Path
 import newproj
 import ports
 import pytest
-from dockerkit import REPORT, compose_binary, get, run, wait_for
+from dockerkit import REPORT, compose_binary, get, plain_environment, run, wait_for
 from variants import VARIANTS, Variant
 
 pytestmark = pytest.mark.docker
@@ -116,16 +116,6 @@ class TestFreshClone:
         checks = diagnose(teammate.clone, "en")
         problems = [c.name for c in checks if c.status == "problem"]
         assert problems == ["port"], [c for c in checks if c.status == "problem"]
-
-
-#: What a person's shell may carry that would make Compose 1.29 build otherwise than the seed's
-#: ``docker-compose up`` does on a plain machine (the classic builder, through docker-py).
-BUILDER_SWITCHES = ("DOCKER_BUILDKIT", "COMPOSE_DOCKER_CLI_BUILD", "DOCKER_DEFAULT_PLATFORM")
-
-
-def plain_environment() -> dict[str, str]:
-    """This process's environment without any builder switch: ``docker-compose up -d`` as typed."""
-    return {name: value for name, value in os.environ.items() if name not in BUILDER_SWITCHES}
 
 
 @pytest.mark.skipif(shutil.which("docker-compose") is None, reason="no Debian docker-compose (Compose 1.29)")

@@ -117,3 +117,30 @@ def release_one_installed(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(newproj.update, "django_template", lambda: template)
     monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_installed_release_1_{uuid.uuid4().hex}")
     return template
+
+
+@pytest.fixture
+def template_as_next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], str]:
+    """``template_as_next_release()``: the template of this checkout, cut as the next release into a
+    copy of the release store and made the installed one; returns its version. The wheel's own
+    releases stay as they are (a maintainer cuts the real one)."""
+    import shutil
+
+    import newproj.update
+    from newproj.release import cut_release
+    from newproj.snapshots import RELEASES_DIR, cached_snapshot, released_versions
+    from newproj.templates import django_template
+
+    def cut() -> str:
+        template = tmp_path / "next" / "templates" / "django"
+        shutil.copytree(django_template(), template, ignore=shutil.ignore_patterns("__pycache__"))
+        releases = tmp_path / "next" / "releases"
+        shutil.copytree(RELEASES_DIR, releases)
+        version = cut_release(template, releases).version
+        monkeypatch.setattr(newproj.update, "django_template", lambda: template)
+        monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_next_model_{uuid.uuid4().hex}")
+        monkeypatch.setattr(newproj.update, "released_versions", lambda: released_versions(releases))
+        monkeypatch.setattr(newproj.update, "cached_snapshot", lambda v: cached_snapshot(v, releases))
+        return version
+
+    return cut

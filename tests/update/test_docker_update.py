@@ -83,7 +83,7 @@ def test_sqlite_project_updated_to_postgresql_runs(images, repo_project, update)
 
 
 def test_a_release_6_project_updated_to_the_stock_shape_serves_under_compose_1_29(
-    images, released_project, update, tmp_path, monkeypatch
+    images, released_project, update, template_as_next_release
 ) -> None:
     """A project of the last release (a BuildKit-only Dockerfile, a patched runserver), with a team's
     page, updated to the template as it is now: Debian's docker-compose 1.29 builds it with the
@@ -91,28 +91,16 @@ def test_a_release_6_project_updated_to_the_stock_shape_serves_under_compose_1_2
     import shutil
     import subprocess
 
-    import newproj.update
     from dockerkit import plain_environment, wait_for
-    from newproj.release import cut_release
-    from newproj.snapshots import RELEASES_DIR, cached_snapshot, released_versions
-    from newproj.templates import django_template
 
     if shutil.which("docker-compose") is None:
         pytest.skip("!!! SKIPPED: no Debian docker-compose (Compose 1.29)")
-    template = tmp_path / "package" / "templates" / "django"
-    shutil.copytree(django_template(), template, ignore=shutil.ignore_patterns("__pycache__"))
-    releases = tmp_path / "package" / "releases"
-    shutil.copytree(RELEASES_DIR, releases)
     held = ports.reserve()
     port = held.port
     project = released_project(
         "6", project_name="Blog", database="postgresql", python_version="3.13", port=port
     )
-    version = cut_release(template, releases).version  # the template as it is now, as the next release
-    monkeypatch.setattr(newproj.update, "django_template", lambda: template)
-    monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_next_model_{uuid.uuid4().hex}")
-    monkeypatch.setattr(newproj.update, "released_versions", lambda: released_versions(releases))
-    monkeypatch.setattr(newproj.update, "cached_snapshot", lambda v: cached_snapshot(v, releases))
+    version = template_as_next_release()
     views = project / "pages" / "views.py"
     views.write_text(views.read_text() + '\n\ndef about(request: HttpRequest) -> HttpResponse:\n'
                      '    return HttpResponse("the team\'s own page")\n')

@@ -189,19 +189,14 @@ def test_a_snapshot_is_unpacked_once_into_the_cache(isolated_home) -> None:
 
 
 def test_a_release_6_project_updates_to_the_stock_shape_keeping_the_team_edits_and_auth_user(
-    workshop, released_project, update, monkeypatch
+    template_as_next_release, released_project, update
 ) -> None:
     """Release 6 (a patched runserver, a BuildKit-only Dockerfile) → the template as it is now, as a
     release: Django's own manage.py, a Dockerfile any builder builds, the team's edits kept, and the
     user model left as Django's auth.User, which the project's database already holds."""
-    template, releases = workshop
     project = released_project("6", project_name="Blog", database="postgresql")
     assert "devserver" in (project / "manage.py").read_text() and "--mount" in (project / "Dockerfile").read_text()
-    version = cut_release(template, releases).version
-    monkeypatch.setattr(newproj.update, "django_template", lambda: template)
-    monkeypatch.setattr(newproj.update, "INSTALLED_MODEL", f"tests_next_model_{uuid.uuid4().hex}")
-    monkeypatch.setattr(newproj.update, "released_versions", lambda: released_versions(releases))
-    monkeypatch.setattr(newproj.update, "cached_snapshot", lambda v: cached_snapshot(v, releases))
+    version = template_as_next_release()
     views = project / "pages" / "views.py"
     views.write_text(views.read_text() + "\n\ndef about(request):  # team: our own page\n    return home(request)\n")
     urls = project / "blog" / "urls.py"

@@ -56,6 +56,16 @@ def run(args: list[str], *, cwd: Path | None = None, timeout: float = 600, check
     return result
 
 
+#: What a person's shell may carry that would make Compose 1.29 build otherwise than the seed's
+#: ``docker-compose up`` does on a plain machine (the classic builder, through docker-py).
+BUILDER_SWITCHES = ("DOCKER_BUILDKIT", "COMPOSE_DOCKER_CLI_BUILD", "DOCKER_DEFAULT_PLATFORM")
+
+
+def plain_environment() -> dict[str, str]:
+    """This process's environment without any builder switch: ``docker-compose up -d`` as typed."""
+    return {name: value for name, value in os.environ.items() if name not in BUILDER_SWITCHES}
+
+
 @dataclass
 class Compose:
     """One generated project driven through the Compose binary under a unique project name."""

@@ -11,6 +11,7 @@ this Django supports (this one when it fits, else a ``pythonX.Y`` on PATH or und
 
 from __future__ import annotations
 
+import ast
 import glob
 import os
 import re
@@ -19,8 +20,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -226,9 +225,11 @@ def test_generated_project_runs(
     for variable in [k for k in env if k.startswith("DJANGO_")]:
         del env[variable]
     try:
-        tests = manage(python, project, env, "test", "--noinput")
+        tests = manage(python, project, env, "test", "--noinput", "-v", "2")
         assert tests.returncode == 0, output(tests)
         assert re.search(r"^Ran [1-9]\d* tests? in ", tests.stderr, re.MULTILINE), output(tests)
+        for starter in ("test_create_a_user", "test_log_in_to_the_admin"):  # the custom user, on this database
+            assert re.search(rf"^{starter} \(accounts\.tests\.\w+\.{starter}\) \.\.\. ok$", tests.stderr, re.M), output(tests)
         assert re.search(r"^OK$", tests.stderr, re.MULTILINE), output(tests)
 
         migrate = manage(python, project, env, "migrate", "--noinput")
@@ -327,72 +328,47 @@ def test_production_refuses_the_committed_development_values(
     assert accepted.returncode == 0, output(accepted)
 
 
-#: Settings for the probe: the development ones, and a line in a file naming the process that loaded them.
-PROBE_SETTINGS = """import os
-
-from .development import *  # noqa: F403
-
-with open(os.environ["NEWPROJ_PROBE"], "a") as probe:
-    probe.write(f"{os.environ.get('RUN_MAIN', 'parent')} {os.getpid()}\\n")
-"""
+STOCK_FILES = {"manage.py": "development", "{slug}/wsgi.py": "production", "{slug}/asgi.py": "production"}
 
 
-def answers_200(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
+class _SettingsModule(ast.NodeTransformer):
+    """Replace the settings module startproject writes (``<slug>.settings``) by the one given."""
+
+    def __init__(self, stock: str, ours: str) -> None:
+        self.stock, self.ours = stock, ours
+
+    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
+        return ast.Constant(self.ours) if node.value == self.stock else node
 
 
-@pytest.mark.parametrize("migrate_on_start", [False, True], ids=["serve-only", "migrate-on-start"])
-def test_runserver_starts_its_child_before_it_loads_the_project(
-    migrate_on_start: bool,
+@pytest.mark.parametrize("slug", ["shop", "abcdefghij_abcdefghij_abcdefgh"], ids=["short-slug", "longest-slug"])
+@pytest.mark.parametrize("django", _MODEL.DJANGO_VERSIONS)
+def test_manage_wsgi_and_asgi_are_what_startproject_writes(
+    django: str,
+    slug: str,
     tmp_path: Path,
     interpreters: Callable[[str], tuple[str, str]],
     venvs: Callable[[str, str, Path], Path],
     pip_env: Callable[..., dict[str, str]],
 ) -> None:
-    # manage.py runserver: the reloader's parent starts the child before Django loads, so only the child
-    # loads the project; with DJANGO_MIGRATE_ON_START=1 the parent loads it too, to migrate beside the child.
-    # Django's own parent loads the project first, always (two loads, one after the other).
-    django = _MODEL.DJANGO_VERSIONS[-1]
+    """The same syntax tree as ``django-admin startproject`` writes for the same name (formatting may
+    differ), but for the settings module: ``<slug>.settings.development`` or ``.production``."""
     interpreter, python_version = interpreters(django)
-    answers = build_answers({"database": "sqlite", "django_version": django, "python_version": python_version})
-    project = generate(answers, tmp_path / answers.project_slug).path
+    answers = build_answers(
+        {"project_slug": slug, "database": "sqlite", "django_version": django, "python_version": python_version}
+    )
+    project = generate(answers, tmp_path / "ours").path
     python = venvs(django, interpreter, project / "requirements.txt")
-    (project / answers.project_slug / "settings" / "probe.py").write_text(PROBE_SETTINGS)
-    probe = tmp_path / "loads.txt"
-    with socket.socket() as held:  # a free port, chosen now
-        held.bind(("127.0.0.1", 0))
-        port = held.getsockname()[1]
-    env = pip_env(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        DJANGO_SETTINGS_MODULE=f"{answers.project_slug}.settings.probe",
-        DJANGO_MIGRATE_ON_START="1" if migrate_on_start else "0",
-        NEWPROJ_PROBE=str(probe),
-        PYTHONUNBUFFERED="1",
+    stock = tmp_path / "stock"
+    stock.mkdir()
+    made = subprocess.run(
+        [str(python), "-m", "django", "startproject", slug, str(stock)],
+        capture_output=True, text=True, env=pip_env(),
     )
-    server = subprocess.Popen(
-        [str(python), "manage.py", "runserver", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while not answers_200(f"http://127.0.0.1:{port}/health/"):
-            assert server.poll() is None and time.monotonic() < deadline, server.communicate(timeout=30)[0]
-            time.sleep(0.1)
-    finally:
-        server.terminate()  # SIGTERM to the parent: Django's handler exits 0, and the child goes with it
-        out = server.communicate(timeout=60)[0]
-    assert server.returncode == 0, out
-    loads = [line.split() for line in probe.read_text().splitlines()]
-    assert sorted(whom for whom, _ in loads) == (["parent", "true"] if migrate_on_start else ["true"]), out
-    child = next(int(pid) for whom, pid in loads if whom == "true")
-    with pytest.raises(ProcessLookupError):  # the child has stopped with its parent
-        os.kill(child, 0)
-    applied = "Applying auth.0001_initial... OK"
-    if migrate_on_start:  # once, in the parent, before the child served
-        assert out.count(applied) == 1 and out.index(applied) < out.index("Quit the server with"), out
-    else:
-        assert applied not in out and "unapplied migration" in out, out
+    assert made.returncode == 0, made.stderr
+    for pattern, settings in STOCK_FILES.items():
+        relative = pattern.format(slug=slug)
+        theirs = ast.parse((stock / relative).read_text(encoding="utf-8"))
+        theirs = _SettingsModule(f"{slug}.settings", f"{slug}.settings.{settings}").visit(theirs)
+        ours = ast.parse((project / relative).read_text(encoding="utf-8"))
+        assert ast.dump(ours) == ast.dump(theirs), relative

@@ -7,12 +7,10 @@ their findings are attributed back to each variant's folder.
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import json
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -251,6 +249,31 @@ def test_no_template_syntax_left(variant: Variant, project: Path) -> None:
     assert not [p for p in project.rglob("*") if "{" in p.name or "cookiecutter" in p.name]
 
 
+#: Lines allowed past the limit: the Kubernetes manifests (their own review; listed until it lands) and
+#: an unbreakable value (one token, such as a database URL of a long slug in docker/dev.env).
+LONG_LINES_ALLOWED_UNDER = ("deploy/k8s/",)
+LINE_LIMIT = 100
+
+
+def long_lines(project: Path) -> list[str]:
+    """Every generated line over :data:`LINE_LIMIT` characters that could be broken, as path:line:length."""
+    found = []
+    for path in sorted(project.rglob("*")):
+        relative = path.relative_to(project).as_posix()
+        if not path.is_file() or relative.startswith(LONG_LINES_ALLOWED_UNDER) or relative == ".cruft.json":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if len(line) > LINE_LIMIT and len(line.split()) > 1:
+                found.append(f"{relative}:{number}:{len(line)}")
+    return found
+
+
+@variant_param
+def test_every_line_within_100_columns(variant: Variant, project: Path) -> None:
+    """Comments explain in one line: every generated line fits the project's own ruff limit."""
+    assert long_lines(project) == []
+
+
 @variant_param
 def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
@@ -265,7 +288,7 @@ def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     cruft = json.loads((project / ".cruft.json").read_text(encoding="utf-8"))
     context = cruft["context"]["cookiecutter"]
     dev_values = {key: context.pop(key) for key in DEV_VALUES}
-    assert context == {**answers.to_context(), "_template": "newproj:django"}
+    assert context == {**answers.to_context(), "_template": "newproj:django", "__user_model": "accounts.User"}
     assert {key: len(value.removeprefix(DEV_MARKERS[key])) for key, value in dev_values.items()} == DEV_VALUES
     assert all(value.startswith(DEV_MARKERS[key]) for key, value in dev_values.items())
     random_parts = [value.removeprefix(DEV_MARKERS[key]) for key, value in dev_values.items()]
@@ -357,75 +380,48 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
     assert all(
         f.split()[0] in by_stage or f.startswith(f"python:{answers.python_version}-slim") for f in froms
     )
-    assert set(by_stage) == {"base", "builder", "runtime", "development", "production"}
-    assert [f for f in froms if f.endswith(("AS development", "AS production"))] == [
-        "runtime AS development",
-        "runtime AS production",
-    ]
-    # runtime has the venv without the build tools: with MySQL/MariaDB the builder has compilers, so runtime
-    # copies only the venv; otherwise the builder has none and runtime starts from it (no second copy)
+    # the seed's shape plus what production needs: a development and a production stage on one runtime
+    # (MySQL/MariaDB add a builder with the compiler, whose venv the runtime copies without the tools)
     mysql_like = answers.database in ("mysql", "mariadb")
+    runtime = "runtime" if mysql_like else "base"
+    expected_stages = {"base", "development", "production"} | ({"builder", "runtime"} if mysql_like else set())
+    assert set(by_stage) == expected_stages
+    assert [f for f in froms if f.endswith(("AS development", "AS production"))] == [
+        f"{runtime} AS development",
+        f"{runtime} AS production",
+    ]
     if mysql_like:
-        assert "base AS runtime" in froms
+        assert "base AS builder" in froms and "base AS runtime" in froms
         assert ("COPY", "--from=builder /opt/venv /opt/venv") in by_stage["runtime"]
-    else:
-        assert "builder AS runtime" in froms
-        assert not [rest for keyword, rest in by_stage["runtime"] if keyword == "COPY"]
-    assert ("ENTRYPOINT", '["/bin/sh", "/app/docker/entrypoint.sh"]') in by_stage["runtime"]
+    assert ("ENTRYPOINT", '["/bin/sh", "/app/docker/entrypoint.sh"]') in by_stage[runtime]
 
     env = " ".join(rest for keyword, rest in by_stage["base"] if keyword == "ENV")
     assert "PYTHONDONTWRITEBYTECODE=1" in env and "PYTHONUNBUFFERED=1" in env
     assert ("WORKDIR", "/app") in steps
 
-    # dependencies in their own layer, before any source is copied: only the lock, bind-mounted, installed by
-    # the image's pip into a venv without pip, with a package cache mount; bytecode compiled at build time
-    order = [f"{keyword} {rest}" for keyword, rest in steps]
-    [install] = [i for i, step in enumerate(order) if " pip " in step and "install" in step]
-    assert order[install].startswith(
-        "RUN --mount=type=cache,target=/root/.cache/pip "
-        "--mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt "
-        "--mount=type=tmpfs,target=/stage "
-    )
-    assert "python -m venv --without-pip /opt/venv" in order[install]
-    # installed onto the tmpfs (/stage), trimmed there, and only what is kept is copied into the layer
-    assert "python -m pip --python /opt/venv/bin/python install --root /stage --require-hashes --no-compile " \
-        in order[install]
-    # translation sources go (Django reads only .mo), and every language's translations but English and Korean
-    # (pages/checks.py names a language in use whose translations were removed); bytecode for all but the
-    # modules a server never imports, compiled with the paths they will have in the image
-    assert "-r /tmp/requirements.txt && find /stage -name '*.po' -delete " \
-        "&& find /stage -path '*/locale/*' -prune -type d ! -name en ! -name ko -exec rm -r {} + " \
-        "&& python -m compileall -q -j 0 --invalidation-mode unchecked-hash -x " in order[install]
-    assert order[install].endswith(" -s /stage -p / /stage/opt/venv/lib && cp -a /stage/opt/venv/. /opt/venv/")
-    never_imported = re.compile(shlex.split(order[install].split(" -x ", 1)[1])[0])
-    settings = (project / answers.project_slug / "settings" / "base.py").read_text(encoding="utf-8")
-    installed = ast.literal_eval(re.search(r"^INSTALLED_APPS = (\[.*?\])$", settings, re.M | re.S).group(1))
-    # pages' runserver (it migrates before serving, in the process that has loaded Django) replaces staticfiles'
-    assert installed.index("pages") < installed.index("django.contrib.staticfiles")
-    for app in installed:  # no installed app, nor the database backend in use, loses its bytecode
-        assert not never_imported.search("/site-packages/" + app.replace(".", "/") + "/apps.py"), app
-    backend = {"sqlite": "sqlite3", "postgresql": "postgresql"}.get(answers.database, "mysql")
-    assert not never_imported.search(f"/site-packages/django/db/backends/{backend}/base.py")
-    # the kept languages' formats modules are imported when a date is shown: they keep their bytecode
-    for module in ("ko/formats.py", "en/formats.py", "__init__.py"):
-        assert not never_imported.search(f"/site-packages/django/conf/locale/{module}"), module
-    # production serves with gunicorn, left out above: its stage compiles it, in the collectstatic layer
-    [collect] = [rest for keyword, rest in by_stage["production"] if keyword == "RUN"]
-    assert collect.startswith(f"python -m compileall -q --invalidation-mode unchecked-hash "
-                              f"/opt/venv/lib/python{answers.python_version}/site-packages/gunicorn && ")
-    assert never_imported.search(f"/opt/venv/lib/python{answers.python_version}/site-packages/gunicorn/app/base.py")
-    # /app is made in an earlier layer, so WORKDIR adds none (each layer costs a build seconds here)
-    assert ("WORKDIR", "/app") in by_stage["runtime"]
-    assert "mkdir /app" in " ".join(rest for keyword, rest in by_stage["base" if mysql_like else "builder"])
-    assert install < order.index("COPY . .")
-    assert not [step for step in order if step.startswith("COPY") and "requirements" in step]
+    # no BuildKit-only syntax, nothing staged, deleted or skipped by hand: a venv, then the lock copied
+    # alone before the source and installed by plain pip, hashes required (pip compiles the bytecode)
+    assert not re.search(r"--mount|tmpfs|compileall|find |-delete", text)
+    install_stage = by_stage["builder" if mysql_like else "base"]
+    order = [f"{keyword} {rest}" for keyword, rest in install_stage]
+    assert order.index("RUN python -m venv /opt/venv") < order.index('ENV PATH="/opt/venv/bin:$PATH"') \
+        < order.index("WORKDIR /app") < order.index("COPY requirements.txt .") \
+        < order.index("RUN pip install --require-hashes -r requirements.txt")
+    assert [step for step in order if " pip " in f" {step} "] == [
+        "RUN pip install --require-hashes -r requirements.txt"]
     assert "uv" not in text.split()  # uv locks (docker/lock.py); the image installs with pip
-    # the non-root user: in the install layer, or (MySQL/MariaDB) with the run-time library in base
-    user_stage = "base" if mysql_like else "builder"
-    assert 'useradd --system --uid "${UID}"' in " ".join(rest for _, rest in by_stage[user_stage])
+    # the non-root user, with the fixed UID the stages run as
+    assert ("RUN", "useradd --uid 10001 --user-group --no-create-home app") in by_stage["base"]
     # development copies no source: compose bind-mounts it, so a code change leaves nothing to rebuild
     assert not [rest for keyword, rest in by_stage["development"] if keyword == "COPY"]
     assert ("COPY", ". .") in by_stage["production"]
+    # every step (a paragraph of instructions) opens with its one-line comment, in the project's language
+    lines = text.splitlines()
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        assert paragraph.startswith("#"), paragraph
+    comments = " ".join(line for line in lines if line.startswith("# "))
+    hangul = len(re.findall(r"[\uac00-\ud7a3]", comments))
+    assert (hangul > 50) is (answers.language == "ko"), hangul
 
     for name in ("development", "production"):
         stage = dict(by_stage[name])
@@ -450,11 +446,10 @@ def test_dockerfile(variant: Variant, project: Path) -> None:
 @variant_param
 def test_compiler_only_in_the_builder_stage(variant: Variant, project: Path) -> None:
     by_stage = stages((project / "Dockerfile").read_text(encoding="utf-8"))
-    builder = " ".join(rest for keyword, rest in by_stage["builder"] if keyword == "RUN")
+    builder = " ".join(rest for keyword, rest in by_stage.get("builder", []) if keyword == "RUN")
     mysql_like = variant.answers.database in ("mysql", "mariadb")
     assert ("gcc" in builder and "default-libmysqlclient-dev" in builder) is mysql_like
-    # (without MySQL/MariaDB, runtime starts from the builder, which then has no compiler: asserted above)
-    for name in ("base", "runtime", "development", "production"):
+    for name in set(by_stage) - {"builder"}:
         runs = " ".join(rest for keyword, rest in by_stage[name] if keyword == "RUN")
         assert "gcc" not in runs and "-dev" not in runs, name
 
@@ -500,22 +495,19 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     }
     assert ".:/app" in web["volumes"]
     assert f"http://127.0.0.1:{port}/health/" in " ".join(web["healthcheck"]["test"])
-    # healthy within a second of ready, in a form Engine 20.10 and Compose 1.29 accept (no start_interval)
-    # one check keeps asking (web: docker/healthcheck.py while starting; the database: a shell loop) for less
-    # than its timeout, since the next check starts only an interval after one ends
+    # quiet at rest, in a form Engine 20.10 and Compose 1.29 accept (no start_interval): one probe a
+    # check, the database's every 5 s (web waits on it), web's every 10 s; no script reads /proc
     for name, service in compose["services"].items():
         check = service["healthcheck"]
-        assert (check["interval"], check["timeout"]) == ("1s", "10s"), name
         assert "start_interval" not in check
+        assert (check["interval"], check["timeout"]) == (("5s", "5s") if name == "db" else ("10s", "5s")), name
         if name == "db":
-            [kind, loop] = check["test"]
-            assert kind == "CMD-SHELL" and loop.startswith("end=$$(($$(date +%s) + 8)); until "), loop
-            assert loop.endswith("; do [ $$(date +%s) -lt $$end ] || exit 1; sleep 0.1; done"), loop
+            [kind, probe] = check["test"]
+            assert kind == "CMD-SHELL" and not re.search(r"\b(until|while|sleep)\b", probe), probe
             assert check["retries"] == 5
+    assert web["healthcheck"]["start_period"] == "60s" and web["healthcheck"]["retries"] == 3
     script = (project / "docker" / "healthcheck.py").read_text(encoding="utf-8")
-    keep_asking = float(re.search(r"^KEEP_ASKING_FOR = ([0-9.]+)", script, re.M).group(1))
-    assert 5 <= keep_asking < 10, keep_asking
-    assert re.search(r"^START_PERIOD = 30\.0", script, re.M) and web["healthcheck"]["start_period"] == "30s"
+    assert "/proc" not in script and "sleep" not in script
 
     if answers.database == "sqlite":
         assert set(compose["services"]) == {"web"}

@@ -83,7 +83,7 @@ def test_a_ready_machine_and_project(project: Path) -> None:
         "ok  port: port 8123 is free on this machine",
         "ok  disk: 80.0 GB free on /var/lib/docker",
         "ok  compose-file: docker compose config resolves the file",
-        "ok  build: the Dockerfile uses RUN --mount; docker compose builds it with BuildKit",
+        "ok  build: the Dockerfile needs no BuildKit-only feature; any builder builds it",
         "ok  line-endings: every shell script (1) has LF line endings",
         "ok  env: no .env: the committed development values (docker/dev.env) and compose defaults apply",
     ]
@@ -374,9 +374,28 @@ V1_NO_BUILDX = {PLUGIN: MISSING, STANDALONE: Outcome(0, "1.29.2\n"), BUILDX: MIS
 def test_a_dockerfile_with_buildkit_mounts(project: Path, changes: dict, environ: dict[str, str], line: str) -> None:
     dockerfile = project / "Dockerfile"
     dockerfile.write_text(dockerfile.read_text(encoding="utf-8").replace(
-        "RUN python -m pip", "RUN --mount=type=cache,target=/root/.cache/pip python -m pip", 1), encoding="utf-8")
+        "RUN pip install", "RUN --mount=type=cache,target=/root/.cache/pip pip install", 1), encoding="utf-8")
     check = by_name(diagnose(project, "en", probes(changes, environ=environ)))["build"]
     assert format_line(check) == line
+
+
+@pytest.mark.parametrize(
+    ("changes", "environ"),
+    [(V1_NO_BUILDX, {}), (V1_NO_BUILDX, {"DOCKER_BUILDKIT": "0"}),
+     ({ENGINE: Outcome(0, "18.06.3-ce\n"), BUILDX: MISSING}, {})],
+    ids=["v1-no-buildx", "buildkit-off", "engine-too-old"],
+)
+def test_the_generated_dockerfile_needs_no_buildkit(project: Path, changes: dict, environ: dict[str, str]) -> None:
+    """The generated Dockerfile has no BuildKit-only instruction: Compose 1.29's classic builder, a
+    DOCKER_BUILDKIT=0 shell and an engine without BuildKit all build it."""
+    assert "--mount" not in (project / "Dockerfile").read_text(encoding="utf-8")
+    checks = by_name(diagnose(project, "en", probes(changes, environ=environ)))
+    assert format_line(checks["build"]) == (
+        "ok  build: the Dockerfile needs no BuildKit-only feature; any builder builds it")
+    assert checks["buildkit"].status == "ok"
+    if environ or ENGINE in changes:  # BuildKit off, or an engine without it: no longer a problem
+        assert format_line(checks["buildkit"]) == (
+            "ok  buildkit: not needed: the Dockerfile has no BuildKit-only instruction, any builder builds it")
 
 
 def test_crlf_shell_script(project: Path) -> None:
@@ -518,7 +537,7 @@ def test_command_in_korean(project: Path, fake_machine, capsys: pytest.CaptureFi
         "해결: 그 프로그램을 멈추세요 (이 프로젝트가 이미 돌고 있다면 docker compose down)",
         f"정상  disk: {project} 에 80.0 GB 남아 있습니다",
         "정상  compose-file: docker compose config 가 파일을 읽습니다",
-        "정상  build: Dockerfile 이 RUN --mount 를 쓰고, docker compose 가 BuildKit 으로 빌드합니다",
+        "정상  build: Dockerfile 이 BuildKit 전용 기능을 쓰지 않아 어느 빌더로도 빌드됩니다",
         "정상  line-endings: 셸 스크립트 1개 모두 LF 줄 끝입니다",
         "문제  env: DATABASE_URL 의 비밀번호 이(가) POSTGRES_PASSWORD 와(과) 다릅니다; "
         "해결: docker/dev.env 에서 둘을 같은 값으로 맞추세요 (볼륨에 예전 값이 있으면 docker compose down -v)",

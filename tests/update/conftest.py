@@ -81,3 +81,5 @@ def release_one_installed(monkeypatch: pytest.MonkeyPatch) -> Path:
     release = Release(template, load_model(template, f"tests_installed_release_1_{uuid.uuid4().hex}"))
     monkeypatch.setattr(newproj.update.plan, "installed", lambda: release)
     return template
+
+

@@ -18,6 +18,7 @@ if str(E2E) not in sys.path:
 
 import ports  # noqa: E402
 from dockerkit import REPORT, Compose, engine_available, get  # noqa: E402
+from newproj.answers import TEMPLATE_VERSION  # noqa: E402
 from newproj.doctor.checks import read_env_file  # noqa: E402
 from updatekit import record  # noqa: E402
 
@@ -78,4 +79,56 @@ def test_sqlite_project_updated_to_postgresql_runs(images, repo_project, update)
         compose(
             "down", "-v", "--remove-orphans", "--rmi", "local", "--timeout", "5", check=False, timeout=300
         )
+        held.release()
+
+
+def test_a_release_6_project_updated_to_the_stock_shape_serves_under_compose_1_29(
+    images, released_project, update
+) -> None:
+    """A project of the last release (a BuildKit-only Dockerfile, a patched runserver), with a team's
+    page, updated to the template as it is now: Debian's docker-compose 1.29 builds it with the
+    classic builder and serves it, the team's page included, and its own tests pass."""
+    import shutil
+    import subprocess
+
+    from dockerkit import plain_environment, wait_for
+
+    if shutil.which("docker-compose") is None:
+        pytest.skip("!!! SKIPPED: no Debian docker-compose (Compose 1.29)")
+    held = ports.reserve()
+    port = held.port
+    project = released_project(
+        "6", project_name="Blog", database="postgresql", python_version="3.13", port=port
+    )
+    version = TEMPLATE_VERSION  # the template as it is now is the newest release
+    views = project / "pages" / "views.py"
+    views.write_text(views.read_text() + '\n\ndef about(request: HttpRequest) -> HttpResponse:\n'
+                     '    return HttpResponse("the team\'s own page")\n')
+    urls = project / "pages" / "urls.py"
+    urls.write_text(urls.read_text().replace('    path("", views.home, name="home"),\n',
+                                             '    path("", views.home, name="home"),\n'
+                                             '    path("about/", views.about, name="about"),\n'))
+
+    result = update(str(project), "--no-input")
+    assert result.code == 0, result.err
+    assert record(project)["template_version"] == version
+    assert record(project)["context"]["cookiecutter"]["__user_model"] == "auth.User"
+
+    name = f"npupd6{uuid.uuid4().hex[:8]}"
+    command = ["docker-compose", "-p", name]
+    try:
+        up = subprocess.run([*command, "up", "-d"], cwd=project, capture_output=True, text=True,
+                            timeout=1500, env=plain_environment())
+        assert up.returncode == 0, up.stderr[-3000:]
+        assert "Step 1/" in up.stdout + up.stderr  # the classic builder
+        url = f"http://127.0.0.1:{port}"
+        wait_for(lambda: get(f"{url}/health/").status == 200, UP_TIMEOUT, "/health/ 200 under Compose 1.29")
+        assert get(f"{url}/about/").body == "the team's own page"
+        tests = subprocess.run([*command, "exec", "-T", "web", "python", "manage.py", "test", "--noinput"],
+                               cwd=project, capture_output=True, text=True, timeout=600)
+        assert tests.returncode == 0, (tests.stdout + tests.stderr)[-3000:]
+        REPORT.append(f"release 6 -> {version} with a team's page: docker-compose 1.29 served it, tests passed")
+    finally:
+        subprocess.run([*command, "down", "-v", "--rmi", "local", "--timeout", "5"], cwd=project,
+                       capture_output=True, timeout=300)
         held.release()

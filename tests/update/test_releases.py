@@ -7,6 +7,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+import newproj
 import newproj.update.plan
 import pytest
 from newproj.answers import TEMPLATE_VERSION
@@ -251,3 +252,44 @@ def test_a_cruft_project_from_the_first_cut_of_3_merges_against_its_own_template
     assert result.code == 0, result.err
     assert readme.read_text(encoding="utf-8").endswith("\nOur own notes.\n")
     assert not [p for p in project.rglob("*") if p.is_file() and b"<<<<<<<" in p.read_bytes()]
+
+
+def test_a_release_6_project_updates_to_the_stock_shape_keeping_the_team_edits_and_auth_user(
+    released_project, update
+) -> None:
+    """Release 6 (a patched runserver, a BuildKit-only Dockerfile) → the template as it is now, as a
+    release: Django's own manage.py, a Dockerfile any builder builds, the team's edits kept, and the
+    user model left as Django's auth.User, which the project's database already holds."""
+    project = released_project("6", project_name="Blog", database="postgresql")
+    assert "devserver" in (project / "manage.py").read_text() and "--mount" in (project / "Dockerfile").read_text()
+    version = TEMPLATE_VERSION  # the template as it is now is the newest release
+    views = project / "pages" / "views.py"
+    views.write_text(views.read_text() + "\n\ndef about(request):  # team: our own page\n    return home(request)\n")
+    urls = project / "blog" / "urls.py"
+    urls.write_text(urls.read_text() + "# team: more routes soon\n")
+
+    result = update(str(project), "--no-input", "--json")
+
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert document["template_version"] == {"before": "6", "after": version}
+    assert "# team: our own page" in views.read_text() and "# team: more routes soon" in urls.read_text()
+    for gone in ("blog/devserver.py", "pages/checks.py", "pages/management/commands/runserver.py"):
+        assert not (project / gone).exists(), gone
+    assert "devserver" not in (project / "manage.py").read_text()
+    assert "--mount" not in (project / "Dockerfile").read_text()
+    assert "/proc" not in (project / "docker" / "healthcheck.py").read_text()
+    assert "manage.py runserver" in (project / "docker" / "entrypoint.sh").read_text()
+    # the user model is never switched under an existing database, and the choice is now recorded
+    assert record(project)["context"]["cookiecutter"]["__user_model"] == "auth.User"
+    assert not (project / "accounts").exists()
+    assert "AUTH_USER_MODEL" not in (project / "blog" / "settings" / "base.py").read_text()
+    again = update(str(project), "--no-input")
+    assert again.out == f"{project} is up to date with template release {version}; nothing to change.\n"
+
+
+def test_a_new_project_records_its_own_user_model(tmp_path: Path) -> None:
+    project = newproj.generate(newproj.build_answers({"project_name": "Blog"}), tmp_path / "blog").path
+    assert record(project)["context"]["cookiecutter"]["__user_model"] == "accounts.User"
+    assert 'AUTH_USER_MODEL = "accounts.User"' in (project / "blog" / "settings" / "base.py").read_text()
+    assert (project / "accounts" / "migrations" / "0001_initial.py").is_file()

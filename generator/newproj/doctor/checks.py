@@ -44,18 +44,19 @@ def diagnose(
         raise UsageError("doctor_not_dir", path=project)
     probes = probes or Probes()
     machine = _Machine()
+    folder = (project or Path.cwd()).absolute()
+    dockerfile = folder / "Dockerfile"
+    if not (folder / COMPOSE_FILE).is_file():  # the machine alone: what newproj writes
+        dockerfile = template_dockerfile or template_dockerfile_path()
     checks = [
         check_engine(probes, lang, machine),
         check_compose(probes, lang, machine),
-        check_buildkit(probes, lang, machine),
+        check_buildkit(probes, lang, machine, needed=_needs_buildkit(dockerfile)),
     ]
-    folder = (project or Path.cwd()).absolute()
     compose_path = folder / COMPOSE_FILE
     if not compose_path.is_file():  # the machine alone: can it build what newproj writes?
         checks.append(check_disk(probes, lang, machine, folder))
-        checks.append(
-            check_build(probes, lang, machine, template_dockerfile or template_dockerfile_path(), True)
-        )
+        checks.append(check_build(probes, lang, machine, dockerfile, True))
         checks.append(Check("project", SKIPPED, say("no_project", lang, path=folder)))
         return checks
     compose_text = compose_path.read_text(encoding="utf-8")
@@ -64,10 +65,15 @@ def diagnose(
         checks.append(check_port(probes, lang, port))
     checks.append(check_disk(probes, lang, machine, folder))
     checks.append(check_compose_resolves(probes, lang, machine, folder))
-    checks.append(check_build(probes, lang, machine, folder / "Dockerfile"))
+    checks.append(check_build(probes, lang, machine, dockerfile))
     checks.append(check_line_endings(lang, folder))
     checks.append(check_env(lang, folder, compose_text))
     return checks
+
+
+def _needs_buildkit(dockerfile: Path) -> bool:
+    """Whether ``dockerfile`` uses BuildKit-only syntax; without one to read, assume it does."""
+    return not dockerfile.is_file() or bool(buildkit_features(dockerfile.read_text(encoding="utf-8")))
 
 
 def ready(checks: list[Check]) -> bool:

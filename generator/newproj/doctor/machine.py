@@ -24,7 +24,9 @@ def check_engine(probes: Probes, lang: str, machine: _Machine) -> Check:
         return Check("engine", PROBLEM, say("engine_no_client", lang), say("engine_no_client_fix", lang))
     if result.code != 0 or not result.out.strip():
         if "permission denied" in result.err.lower():
-            return Check("engine", PROBLEM, say("engine_permission", lang), say("engine_permission_fix", lang))
+            return Check(
+                "engine", PROBLEM, say("engine_permission", lang), say("engine_permission_fix", lang)
+            )
         return Check("engine", PROBLEM, say("engine_down", lang), say("engine_down_fix", lang))
     machine.engine_version = result.out.strip()
     root = probes.run(["docker", "info", "--format", "{{.DockerRootDir}}"])
@@ -53,9 +55,12 @@ def check_compose(probes: Probes, lang: str, machine: _Machine) -> Check:
     return Check("compose", PROBLEM, say("compose_old", lang, version=version), say("compose_fix", lang))
 
 
-def check_buildkit(probes: Probes, lang: str, machine: _Machine) -> Check:
-    """BuildKit builds the images: through buildx, or built into the engine."""
+def check_buildkit(probes: Probes, lang: str, machine: _Machine, needed: bool = True) -> Check:
+    """BuildKit builds the images: through buildx, or built into the engine. A Dockerfile without
+    BuildKit-only syntax (``needed`` False) builds with the classic builder as well."""
     if probes.environ.get("DOCKER_BUILDKIT", "").strip() == "0":
+        if not needed:
+            return Check("buildkit", OK, say("buildkit_not_needed", lang))
         return Check("buildkit", PROBLEM, say("buildkit_disabled", lang), say("buildkit_disabled_fix", lang))
     if machine.engine_version is None:
         return Check("buildkit", SKIPPED, say("needs_engine", lang))
@@ -69,6 +74,8 @@ def check_buildkit(probes: Probes, lang: str, machine: _Machine) -> Check:
         machine.builtin_buildkit_cli = client.out.strip()
     if _version_tuple(machine.engine_version) >= (18, 9):
         return Check("buildkit", OK, say("buildkit_engine", lang, version=machine.engine_version))
+    if not needed:
+        return Check("buildkit", OK, say("buildkit_not_needed", lang))
     return Check(
         "buildkit",
         PROBLEM,

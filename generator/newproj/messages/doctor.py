@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "BuildKit is built into Engine {version}; Compose uses it (no buildx plugin)",
         "ko": "BuildKit 이 Engine {version} 에 들어 있고 Compose 가 씁니다 (buildx 플러그인 없음)",
     },
+    "buildkit_not_needed": {
+        "en": "not needed: the Dockerfile has no BuildKit-only instruction, any builder builds it",
+        "ko": "필요 없음: Dockerfile 에 BuildKit 전용 명령이 없어 어떤 빌더로도 빌드됩니다",
+    },
     "buildkit_disabled": {
         "en": "DOCKER_BUILDKIT=0 turns BuildKit off",
         "ko": "DOCKER_BUILDKIT=0 이 BuildKit 을 끕니다",

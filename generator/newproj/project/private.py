@@ -42,6 +42,10 @@ DEV_MARKERS = {"__dev_db_password": "insecure-dev-", "__dev_secret_key": "django
 PRIVATE_KEYS: tuple[PrivateKey, ...] = tuple(
     PrivateKey(name, f"{DEV_MARKERS[name]}{{{{ random_ascii_string({length}) }}}}")
     for name, length in DEV_VALUES.items()
+) + (
+    # The user model: a new project's own, from its first migration. It is recorded, and a record
+    # without it predates it (its database holds auth.User), so an update keeps that (record.py).
+    PrivateKey("__user_model", "accounts.User"),
 )
 
 

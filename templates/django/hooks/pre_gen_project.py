@@ -710,6 +710,18 @@ Standard library only: the template's post-generation hook is this file (see
 """
 
 
+#: The app of the custom user model, which a project generated before it never gets.
+ACCOUNTS_FILES = (
+    "__init__.py",
+    "admin.py",
+    "apps.py",
+    "models.py",
+    "tests.py",
+    "migrations/__init__.py",
+    "migrations/0001_initial.py",
+)
+
+
 def files_to_remove(context: Mapping[str, Any]) -> list[str]:
     """Paths, relative to the generated project, that the chosen answers do not use."""
     remove: list[str] = []
@@ -719,6 +731,8 @@ def files_to_remove(context: Mapping[str, Any]) -> list[str]:
         remove += ["deploy/k8s/base/migrate-job.yaml", "deploy/k8s/overlays/dev/db.yaml"]
     else:
         remove.append("deploy/k8s/base/data-pvc.yaml")
+    if context.get("__user_model", "accounts.User") != "accounts.User":  # a project from before it
+        remove += [f"accounts/{name}" for name in ACCOUNTS_FILES]
     return remove
 
 

@@ -1,19 +1,25 @@
+{%- set call = '    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "' ~ cookiecutter.project_slug ~ '.settings.development")' -%}
 #!/usr/bin/env python
-"""{{ "Django 관리 명령 (python manage.py help)." if cookiecutter.language == 'ko' else "Django's command-line utility for administrative tasks (python manage.py help)." }}"""
+"""Django's command-line utility for administrative tasks."""
 
 import os
 import sys
 
 
-def main() -> None:
-    settings_module = "{{ cookiecutter.project_slug }}.settings.development"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
-    from {{ cookiecutter.project_slug }}.devserver import start_the_child_first
-
-    # {{ "runserver: 자식이 Django 를 불러오는 동안 부모가 마이그레이션합니다" if cookiecutter.language == 'ko' else "runserver: the child loads Django while the parent migrates (not one load after the other)" }}
-    start_the_child_first(sys.argv)
-    from django.core.management import execute_from_command_line
-
+def main():
+    """Run administrative tasks."""
+{% if call|length <= 100 %}{{ call }}
+{% else %}    os.environ.setdefault(
+        "DJANGO_SETTINGS_MODULE", "{{ cookiecutter.project_slug }}.settings.development"
+    )
+{% endif %}    try:
+        from django.core.management import execute_from_command_line
+    except ImportError as exc:
+        raise ImportError(
+            "Couldn't import Django. Are you sure it's installed and "
+            "available on your PYTHONPATH environment variable? Did you "
+            "forget to activate a virtual environment?"
+        ) from exc
     execute_from_command_line(sys.argv)
 
 

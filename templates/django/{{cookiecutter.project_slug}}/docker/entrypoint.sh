@@ -1,13 +1,14 @@
+{%- set ko = cookiecutter.language == 'ko' -%}
 #!/bin/sh
-# {{ "컨테이너 시작 시: gunicorn 을 띄울 때 DJANGO_MIGRATE_ON_START=1 이면 마이그레이션 후 CMD 실행." if cookiecutter.language == 'ko' else "On container start: before gunicorn, migrate when DJANGO_MIGRATE_ON_START=1; then run the CMD." }}
-# {{ "runserver 는 같은 변수를 보고 스스로 마이그레이션합니다 (pages/management/commands/runserver.py: 프로세스 하나를 아낍니다)." if cookiecutter.language == 'ko' else "runserver reads the same variable and migrates itself (pages/management/commands/runserver.py: one process fewer)." }}
-# {{ "docker compose run web python docker/lock.py 같은 일회성 명령은 데이터베이스 없이도 바로 실행됩니다." if cookiecutter.language == 'ko' else "A one-off command (docker compose run web python docker/lock.py) runs at once, with no database needed." }}
+# {{ "컨테이너 시작: 서버(runserver, gunicorn) 앞에서 마이그레이션한 뒤 CMD 를 실행합니다." if ko else "Container start: migrate before a server (runserver, gunicorn), then run the CMD." }}
+# {{ "DJANGO_MIGRATE_ON_START=1 일 때만 (compose 는 1, 여러 복제본은 0 으로 두고 한 번만 실행)." if ko else "Only with DJANGO_MIGRATE_ON_START=1 (compose sets 1; replicas keep 0 and migrate once)." }}
+# {{ "다른 명령 (docker compose run web python docker/lock.py) 은 바로 실행됩니다." if ko else "Other commands (docker compose run web python docker/lock.py) run at once." }}
 set -e
 case "$*" in
-    gunicorn*) serving=1 ;;
-    *) serving=0 ;;
+    *" manage.py runserver"* | gunicorn*) server=1 ;;
+    *) server=0 ;;
 esac
-if [ "$serving" = "1" ] && [ "${DJANGO_MIGRATE_ON_START:-0}" = "1" ]; then
+if [ "$server" = "1" ] && [ "${DJANGO_MIGRATE_ON_START:-0}" = "1" ]; then
     python manage.py migrate --noinput
 fi
 exec "$@"

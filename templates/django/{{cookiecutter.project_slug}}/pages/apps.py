@@ -6,6 +6,3 @@ class PagesConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
-
-    def ready(self) -> None:
-        from . import checks  # noqa: F401  {{ "시스템 검사 등록" if cookiecutter.language == 'ko' else "registers the system check" }}

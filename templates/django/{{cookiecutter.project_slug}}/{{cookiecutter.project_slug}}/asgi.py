@@ -1,10 +1,20 @@
-"""{{ "ASGI 진입점" if cookiecutter.language == 'ko' else "ASGI entry point" }}."""
+{%- set call = 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "' ~ cookiecutter.project_slug ~ '.settings.production")' -%}
+"""
+ASGI config for {{ cookiecutter.project_slug }} project.
+
+It exposes the ASGI callable as a module-level variable named ``application``.
+
+For more information on this file, see
+https://docs.djangoproject.com/en/{{ cookiecutter.django_version }}/howto/deployment/asgi/
+"""
 
 import os
 
 from django.core.asgi import get_asgi_application
 
-settings_module = "{{ cookiecutter.project_slug }}.settings.production"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
-
+{% if call|length <= 100 %}{{ call }}
+{% else %}os.environ.setdefault(
+    "DJANGO_SETTINGS_MODULE", "{{ cookiecutter.project_slug }}.settings.production"
+)
+{% endif %}
 application = get_asgi_application()

@@ -1,4 +1,5 @@
 {%- set ko = cookiecutter.language == 'ko' -%}
+{%- set custom_user = cookiecutter['__user_model'] == 'accounts.User' -%}
 """{{ "공통 설정. 값은 환경 변수(.env)에서 읽습니다." if ko else "Settings shared by every environment, read from the environment (.env)." }}"""
 
 import os
@@ -51,14 +52,16 @@ CSRF_TRUSTED_ORIGINS = env_list(
 )
 
 INSTALLED_APPS = [
-    # {{ "pages 가 staticfiles 앞: pages 의 runserver 가 대신합니다 (먼저 마이그레이션)" if ko else "pages before staticfiles: pages' runserver replaces staticfiles' (it migrates before serving)" }}
-    "pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+{%- if custom_user %}
+    "accounts",
+{%- endif %}
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +109,11 @@ elif _database["ENGINE"].endswith("mysql"):
     _database.setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "connect_timeout": 5})
     _database["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 
+{% if custom_user -%}
+# {{ "사용자 모델: accounts.User (처음부터 직접 정의, Django 문서가 새 프로젝트에 권하는 방식)" if ko else "The user model: accounts.User, defined from the start as Django's docs advise" }}
+AUTH_USER_MODEL = "accounts.User"
+
+{% endif -%}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

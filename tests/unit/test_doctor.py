@@ -253,8 +253,11 @@ def test_compose_flavours(tmp_path: Path, plugin: Outcome, standalone: Outcome, 
     ids=["buildx", "engine-only", "disabled", "too-old"],
 )
 def test_buildkit(tmp_path: Path, changes: dict, environ: dict[str, str], line: str) -> None:
-    check = by_name(diagnose(tmp_path, "en", probes(changes, environ=environ)))["buildkit"]
-    assert format_line(check) == line
+    """For a Dockerfile that needs BuildKit (release 6's cache mount); one that does not is below."""
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.cache pip install django\n")
+    found = diagnose(tmp_path, "en", probes(changes, environ=environ), template_dockerfile=dockerfile)
+    assert format_line(by_name(found)["buildkit"]) == line
 
 
 # --- port and disk -------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_recorded_answers_are_the_defaults_and_a_typed_port_is_taken(generated) 
         ):
             session.answer(labels[name], ENTER)
         session.answer(labels["port"], CLEAR + "9000" + ENTER)
-        for name in ("database", "language", "time_zone"):
+        for name in ("database", "language", "time_zone", "features"):
             session.answer(labels[name], ENTER)
         code, rest = session.finish()
     finally:

@@ -12,6 +12,7 @@ import typer
 
 from newproj.answers import FIELDS_BY_NAME
 from newproj.answers.rules import DATABASE_VERSIONS, SERVER_DATABASES, display_order
+from newproj.cli.features import minimal_option, with_option, without_option
 from newproj.messages.help import help_text, joined
 
 #: Defaults that follow other answers, described rather than shown.
@@ -60,6 +61,9 @@ Database = Annotated[str | None, field_option("database")]
 DatabaseVersion = Annotated[str | None, field_option("database_version")]
 ProjectLanguage = Annotated[str | None, field_option("language")]
 TimeZone = Annotated[str | None, field_option("time_zone")]
+WithFeatures = Annotated[list[str] | None, with_option()]
+WithoutFeatures = Annotated[list[str] | None, without_option()]
+Minimal = Annotated[bool, minimal_option()]
 AnswersFile = Annotated[Path | None, typer.Option("--answers", help=help_text("init.answers"))]
 JsonOutput = Annotated[bool, typer.Option("--json", help=help_text("json"))]
 Lang = Annotated[str | None, typer.Option("--lang", help=help_text("lang"))]

@@ -13,6 +13,7 @@ import typer
 
 from newproj.cli.collect import update_answers
 from newproj.cli.common import command_language, language, prompt_io
+from newproj.cli.features import feature_flags
 from newproj.cli.options import (
     AnswersFile,
     Author,
@@ -23,12 +24,15 @@ from newproj.cli.options import (
     DjangoVersion,
     JsonOutput,
     Lang,
+    Minimal,
     Port,
     ProjectLanguage,
     ProjectName,
     ProjectSlug,
     PythonVersion,
     TimeZone,
+    WithFeatures,
+    WithoutFeatures,
     answer_flags,
 )
 from newproj.cli.report import Output
@@ -56,6 +60,9 @@ def update(
     database_version: DatabaseVersion = None,
     project_language: ProjectLanguage = None,
     time_zone: TimeZone = None,
+    with_: WithFeatures = None,
+    without: WithoutFeatures = None,
+    minimal: Minimal = False,
     answers: AnswersFile = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("update.no_input"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("update.dry_run"))] = False,
@@ -80,7 +87,8 @@ def update(
         def ask(given: Any, defaults: dict[str, Any]) -> Any:
             return ask_missing(given, ui, defaults, **prompt_io())
 
-    after = update_answers(record.answers, answer_flags(locals()), answers, ask)
+    flags = {**answer_flags(locals()), **feature_flags(with_, without, minimal).values}
+    after = update_answers(record.answers, flags, answers, ask)
     overrides = {k: v for k, v in after.items() if record.answers.get(k) != v}
     if not allow_dirty and not dry_run and not (project / PENDING_NAME).exists():
         check_clean(project)
@@ -125,8 +133,10 @@ def _report(out: Output, plan: UpdatePlan) -> None:
 
 def _list_conflicts(plan: UpdatePlan, lang: str) -> None:
     typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
+    removed = {c.path for c in plan.changes if c.action == "kept" and c.conflicted}
     for path in plan.conflicted:
-        typer.echo(f"  {t('update_conflict_file', lang, path=path)}", err=True)
+        key = "update_conflict_removed" if path in removed else "update_conflict_file"
+        typer.echo(f"  {t(key, lang, path=path)}", err=True)
 
 
 def _print_diff(plan: UpdatePlan, out: Output) -> None:

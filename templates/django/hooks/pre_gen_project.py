@@ -153,9 +153,11 @@ OWNED_FILES: dict[str, tuple[str, ...]] = {
         _K8S + name
         for name in (
             "base/data-pvc.yaml base/deployment.yaml base/ingress.yaml base/kustomization.yaml "
-            "base/migrate-job.yaml base/networkpolicy.yaml base/service.yaml base/redis.yaml base/worker.yaml overlays/dev/db.yaml "
-            "overlays/dev/kustomization.yaml overlays/dev/namespace.yaml overlays/dev/secrets.env.example "
-            "overlays/prod/kustomization.yaml overlays/prod/namespace.yaml overlays/prod/secrets.env.example"
+            "base/migrate-job.yaml base/networkpolicy.yaml base/service.yaml base/redis.yaml "
+            "base/worker.yaml overlays/dev/db.yaml overlays/dev/kustomization.yaml "
+            "overlays/dev/namespace.yaml overlays/dev/secrets.env.example "
+            "overlays/prod/kustomization.yaml overlays/prod/namespace.yaml "
+            "overlays/prod/secrets.env.example"
         ).split()
     ),
     "redis": (_K8S + "base/redis.yaml",),

@@ -383,9 +383,15 @@ def test_network_policies_let_in_only_what_must_reach_each_pod(variant: Variant,
     jobs = [k8scheck._label(j) for j in k8scheck.by_kind(docs, "Job")]
     for job in jobs:
         expected[job] = {}  # nothing connects to a migration
+    # the worker and beat take no connection; they reach Redis and the database, as web does
+    workers = ["Deployment/worker", "Deployment/beat"] if variant.answers.use_worker else []
+    for worker in workers:
+        expected[worker] = {}
+    if variant.answers.use_redis:
+        expected["Deployment/redis"] = {source: {6379} for source in ["Deployment/web", *workers]}
     if k8scheck.named(docs, "StatefulSet", "db") is not None:
         port = 5432 if variant.answers.database == "postgresql" else 3306
-        expected["StatefulSet/db"] = {source: {port} for source in ["Deployment/web", *jobs]}
+        expected["StatefulSet/db"] = {source: {port} for source in ["Deployment/web", *jobs, *workers]}
     assert {k8scheck._label(w): k8scheck.reachable(docs, w) for w in k8scheck.workloads(docs)} == expected
 
 

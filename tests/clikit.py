@@ -16,6 +16,7 @@ from typing import Any
 
 import typer
 from newproj.answers import FIELD_NAMES
+from newproj.answers.features import FEATURES, FEATURES_BY_KEY
 from newproj.cli.app import app
 from newproj.project.private import DEV_VALUES
 
@@ -32,6 +33,15 @@ DEFAULTS = {
     "database_version": "17",
     "language": "en",
     "time_zone": "UTC",
+    # the features: team tooling on, deployment and services off
+    "use_ci": True,
+    "use_dependabot": True,
+    "use_pre_commit": True,
+    "use_devcontainer": True,
+    "use_swarm": False,
+    "use_k8s": False,
+    "use_redis": False,
+    "use_worker": False,
 }
 #: A valid value other than the default for every field, as typed after its flag.
 FLAG_VALUES = {
@@ -48,6 +58,13 @@ FLAG_VALUES = {
     "time_zone": "Europe/Paris",
 }
 KNOWN_KEYS = ", ".join(FIELD_NAMES)
+#: The answers that are questions with a flag each (the features are chosen by --with/--without).
+QUESTION_NAMES = tuple(name for name in FIELD_NAMES if name not in FEATURES_BY_KEY)
+#: For each feature: the flag that gives it its other value, and that value.
+FEATURE_FLAGS = {
+    feature.key: ((["--without", feature.id], False) if feature.default else (["--with", feature.id], True))
+    for feature in FEATURES
+}
 NO_TTY_ALL = (
     "error: no terminal to ask project_name, project_slug, description, author, python_version, "
     "django_version, port, database, database_version, language, time_zone on; pass them as flags "

@@ -64,6 +64,7 @@ LABELS = {
         "database_version": "Database server version",
         "language": "Project language",
         "time_zone": "Time zone",
+        "features": "Features",
         "confirm": "Write these files?",
     },
     "ko": {
@@ -78,6 +79,7 @@ LABELS = {
         "database_version": "데이터베이스 서버 버전",
         "language": "프로젝트 언어",
         "time_zone": "시간대",
+        "features": "기능",
         "confirm": "이 파일들을 쓸까요?",
     },
 }

@@ -24,7 +24,15 @@ from newproj.errors import ExitCode
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS = REPO_ROOT / "docs"
 LANGS = ("en", "ko")
-PAGES = ("getting-started.md", "reference.md", "docker-concepts.md", "orchestrators.md", "teams.md", "update.md")
+PAGES = (
+    "getting-started.md",
+    "reference.md",
+    "docker-concepts.md",
+    "orchestrators.md",
+    "teams.md",
+    "update.md",
+    "features.md",
+)
 EXAMPLE = DOCS / "en" / "answers.example.yml"
 #: ``<!-- generated: Dockerfile 20-25 -->`` before a fenced block: those lines of the generated project.
 GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<end>\d+) -->\n```[\w-]*\n")
@@ -170,6 +178,8 @@ def test_every_exit_code_has_a_row_in_the_reference(lang: str, code: ExitCode) -
 def _default_text(name: str) -> str:
     """The default of a field when nothing else is answered, as the docs write it ('' for none)."""
     value = default_for(name, {})
+    if isinstance(value, bool):  # a feature: YAML's and JSON's spelling
+        return str(value).lower()
     return "" if value in ("", None) else str(value)
 
 
@@ -181,7 +191,9 @@ def test_every_answer_has_its_key_flag_choices_and_default(lang: str, field: Any
     key_rows = rows_named(text, field.name)
     assert key_rows, f"{where}: no row for the answers-file key {field.name}"
     row = key_rows[0]
-    assert field.flag in code_spans(row[1]), f"{where}: the row of {field.name} does not name {field.flag}"
+    assert any(span == field.flag or span.startswith(f"{field.flag} ") for span in code_spans(row[1])), (
+        f"{where}: the row of {field.name} does not name {field.flag}"
+    )
     flag_rows = [r for r in rows_named(text, field.flag) if len(r) >= 4]
     assert flag_rows and field.name in code_spans(flag_rows[0][1]), (
         f"{where}: the options table has no row '| `{field.flag} …` | `{field.name}` | … |'"
@@ -289,10 +301,13 @@ def test_english_reference_example_is_the_example_file(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def default_projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The project ``newproj init --no-input --lang <lang>`` writes, for each language."""
+    """The project ``newproj init --no-input --lang <lang> --with swarm,k8s`` writes, for each language
+    (the orchestrators page walks through the stack and the manifests)."""
     root = tmp_path_factory.mktemp("docs-projects")
+    deploy = {"use_swarm": True, "use_k8s": True}
     return {
-        lang: newproj.generate(newproj.build_answers({"language": lang}), root / lang).path for lang in LANGS
+        lang: newproj.generate(newproj.build_answers({"language": lang, **deploy}), root / lang).path
+        for lang in LANGS
     }
 
 

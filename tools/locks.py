@@ -1,14 +1,16 @@
 """Maintainer command: the hashed dependency locks the template ships, one per supported combination.
 
-    python tools/locks.py            # re-lock every (Python, Django, driver) combination (needs PyPI)
+    python tools/locks.py            # re-lock every (Python, Django, driver, services) combination (needs PyPI)
+    python tools/locks.py --missing  # lock only the combinations without a lock yet (needs PyPI)
     python tools/locks.py --check    # offline: fail when a lock is missing, extra or stale
     python tools/locks.py --check-install   # also: each lock installs on its Python (needs PyPI)
 
-For each supported (Python, Django) pair of the answers model and each database driver (none,
-psycopg, mysqlclient) it renders the template's ``requirements.in`` and ``docker/lock.py`` for that
+For each supported (Python, Django) pair of the answers model, each database driver (none,
+psycopg, mysqlclient) and each dependency set the features make (none; redis-py for the Redis
+cache; redis-py and Celery for the worker) it renders the template's ``requirements.in`` and ``docker/lock.py`` for that
 combination and runs that very ``docker/lock.py`` (with this environment's ``uv``), so the locks
 the template ships are made exactly as a generated project re-locks itself. The result goes to
-``templates/django/templates/locks/python<X.Y>-django<A.B>-<driver>.txt``, which the template's
+``templates/django/templates/locks/python<X.Y>-django<A.B>-<driver>[-redis[-celery]].txt``, which the template's
 ``requirements.txt`` includes at render time. ``locks/uv.txt`` pins the uv the generated
 Dockerfile installs, at this environment's uv version, with hashes.
 """
@@ -35,6 +37,12 @@ PROJECT = TEMPLATE / "{{cookiecutter.project_slug}}"
 LOCKS = TEMPLATE / "templates" / "locks"
 #: The database whose answers pick each driver (the driver decides the lock, not the server).
 DRIVERS = {"none": "sqlite", "psycopg": "postgresql", "mysqlclient": "mysql"}
+#: The dependency sets the features make, by lock-name suffix: the answers that give each.
+SERVICES = {
+    "": {},
+    "-redis": {"use_redis": True},
+    "-redis-celery": {"use_redis": True, "use_worker": True},
+}
 UV_LOCK = LOCKS / "uv.txt"
 UV_CACHE = os.environ.get("UV_CACHE_DIR") or str(Path.home() / ".cache" / "uv")
 #: PyPI ships mysqlclient as a source distribution only (it is compiled in the image's builder stage).
@@ -46,10 +54,11 @@ class Combination:
     python: str
     django: str
     driver: str
+    services: str = ""
 
     @property
     def lock(self) -> Path:
-        return LOCKS / f"python{self.python}-django{self.django}-{self.driver}.txt"
+        return LOCKS / f"python{self.python}-django{self.django}-{self.driver}{self.services}.txt"
 
     def context(self) -> dict:
         answers = build_answers(
@@ -58,18 +67,20 @@ class Combination:
                 "python_version": self.python,
                 "django_version": self.django,
                 "database": DRIVERS[self.driver],
+                **SERVICES[self.services],
             }
         )
         return answers.to_context()
 
 
 def combinations() -> list[Combination]:
-    """Every supported (Python, Django) pair times every driver."""
+    """Every supported (Python, Django) pair times every driver times every dependency set."""
     return [
-        Combination(python, django, driver)
+        Combination(python, django, driver, services)
         for django, pythons in rules.DJANGO_PYTHON.items()
         for python in pythons
         for driver in DRIVERS
+        for services in SERVICES
     ]
 
 
@@ -291,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also install every lock for its Python from PyPI, hashes checked",
     )
+    parser.add_argument(
+        "--missing",
+        action="store_true",
+        help="lock only the combinations that have no lock yet (the others and uv.txt stay as they are)",
+    )
     args = parser.parse_args(argv)
     if args.check or args.check_install:
         found = problems()
@@ -305,9 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     LOCKS.mkdir(parents=True, exist_ok=True)
     for stale in set(LOCKS.glob("python*.txt")) - {c.lock for c in combinations()}:
         stale.unlink()
-    print(lock_uv(uv).relative_to(ROOT))
+    todo = [c for c in combinations() if not (args.missing and c.lock.is_file())]
+    if not args.missing:
+        print(lock_uv(uv).relative_to(ROOT))
     with ThreadPoolExecutor(max_workers=4) as pool:
-        for path in pool.map(lambda c: lock_one(c, uv), combinations()):
+        for path in pool.map(lambda c: lock_one(c, uv), todo):
             print(path.relative_to(ROOT))
     return 0
 

@@ -46,6 +46,9 @@ MARIADB_SUITES: dict[str, str] = {
 # mysql:<tag> -> release whose MariaDB stands in (Debian ships no MySQL server).
 MYSQL_SUITES: dict[str, str] = {"8.4": "trixie", "8.0": "trixie", "8": "trixie", "lts": "trixie"}
 
+# redis:<major> -> release whose redis-server is that series.
+REDIS_SUITES: dict[str, str] = {"7": "bookworm", "8": "trixie"}
+
 MYSQL_NOTE = "standing in for MySQL: Debian has no MySQL server, MariaDB speaks its protocol"
 
 
@@ -111,4 +114,6 @@ def db_spec(tag: str) -> ImageSpec:
         return ImageSpec(tag, "mariadb", _lookup(MARIADB_SUITES, version, tag), ())
     if name == "mysql":
         return ImageSpec(tag, "mariadb", _lookup(MYSQL_SUITES, version, tag), (), MYSQL_NOTE)
-    raise StandinError(f"no stand-in for {tag!r}: expected postgres:N, mariadb:N or mysql:N")
+    if name == "redis":
+        return ImageSpec(tag, "redis", _lookup(REDIS_SUITES, version, tag), ())
+    raise StandinError(f"no stand-in for {tag!r}: expected postgres:N, mariadb:N, mysql:N or redis:N")

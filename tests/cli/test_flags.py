@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from clikit import FLAG_VALUES, Run, init_command, one_json
+from clikit import FEATURE_FLAGS, FLAG_VALUES, QUESTION_NAMES, Run, init_command, one_json
 from newproj.answers import FIELD_NAMES, FIELDS
+from newproj.answers.features import FEATURES
 
 # --- every field has a flag -------------------------------------------------------------
 
@@ -16,7 +17,8 @@ FLAG_RESULTS = {**FLAG_VALUES, "port": 8123}
 
 
 def test_flag_values_cover_every_field() -> None:
-    assert set(FLAG_VALUES) == set(FIELD_NAMES)
+    assert set(FLAG_VALUES) | set(FEATURE_FLAGS) == set(FIELD_NAMES)
+    assert not set(FLAG_VALUES) & set(FEATURE_FLAGS)
 
 
 def test_every_field_flag_is_in_init_help(cli: Run) -> None:
@@ -32,7 +34,7 @@ def test_every_field_flag_is_an_option_of_init() -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize("field", FIELD_NAMES)
+@pytest.mark.parametrize("field", QUESTION_NAMES)
 def test_flag_sets_its_field(cli: Run, field: str) -> None:
     flag = next(f.flag for f in FIELDS if f.name == field)
     result = cli("init", "--no-input", "--dry-run", "--json", flag, FLAG_VALUES[field])
@@ -40,8 +42,26 @@ def test_flag_sets_its_field(cli: Run, field: str) -> None:
     assert one_json(result.out)["answers"][field] == FLAG_RESULTS[field]
 
 
+@pytest.mark.parametrize("field", list(FEATURE_FLAGS))
+def test_with_or_without_sets_each_feature(cli: Run, field: str) -> None:
+    args, value = FEATURE_FLAGS[field]
+    result = cli("init", "--no-input", "--dry-run", "--json", *args)
+    assert result.code == 0, result.err
+    assert one_json(result.out)["answers"][field] is value
+
+
+def test_every_feature_is_listed_with_its_description_in_init_help(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # rich cuts a word longer than a narrow column
+    result = cli("init", "--help")
+    flat = "".join(result.out.replace("│", " ").split())  # the help is wrapped anywhere, even at a hyphen
+    for feature in FEATURES:
+        assert "".join(f"{feature.id}: {feature.description['en']}".split()) in flat, feature.id
+    assert "--minimal" in flat and "--without" in flat
+
+
 def test_all_flags_together_write_that_project(cli: Run, workdir: Path) -> None:
-    args = [arg for f in FIELDS for arg in (f.flag, FLAG_VALUES[f.name])]
+    args = [arg for name in QUESTION_NAMES for arg in (FIELDS[FIELD_NAMES.index(name)].flag, FLAG_VALUES[name])]
+    args += [arg for flag_args, _value in FEATURE_FLAGS.values() for arg in flag_args]
     args[args.index("--database-version") + 1] = "11.4"  # a MariaDB version
     result = cli("init", "--no-input", *args)
     assert result.code == 0, result.err
@@ -49,6 +69,7 @@ def test_all_flags_together_write_that_project(cli: Run, workdir: Path) -> None:
     context = record["context"]["cookiecutter"]
     assert {name: context[name] for name in FIELD_NAMES} == {
         **FLAG_VALUES,
+        **{key: value for key, (_args, value) in FEATURE_FLAGS.items()},
         "port": 8123,
         "database_version": "11.4",
     }

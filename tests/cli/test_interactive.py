@@ -134,6 +134,7 @@ def test_no_at_the_confirmation_with_json_still_gives_one_document(
     assert result.err_lines[-1] == "cancelled; nothing was written"
     assert one_json(result.out) == {
         "answers": DEFAULTS,
+        "features": ["ci", "dependabot", "pre-commit", "devcontainer"],
         "path": str(workdir / SLUG),
         "files": list(plan(build_answers(DEFAULTS))),
         "dry_run": False,

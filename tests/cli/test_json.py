@@ -18,7 +18,7 @@ def test_dry_run_writes_nothing_and_lists_the_tree(cli: Run, workdir: Path, free
     assert list(workdir.iterdir()) == []
     files = plan(build_answers({"database": "sqlite", "port": free_port}))
     lines = result.out_lines
-    assert lines[:12] == [
+    assert lines[:13] == [
         f"newproj will create {SLUG} with:",
         "  Project name             My Django Project",
         f"  Python package name      {SLUG}",
@@ -30,11 +30,12 @@ def test_dry_run_writes_nothing_and_lists_the_tree(cli: Run, workdir: Path, free
         "  Database                 sqlite",
         "  Project language         en",
         "  Time zone                UTC",
+        "  Features                 ci, dependabot, pre-commit, devcontainer",
         f"Files ({len(files)}):",
     ]
-    assert lines[12] == f"  {SLUG}/"
+    assert lines[13] == f"  {SLUG}/"
     assert lines[-1] == "dry run: nothing was written"
-    tree_lines = lines[13:-1]
+    tree_lines = lines[14:-1]
     for relative in files:  # every file, as a leaf indented under its folders
         parts = relative.split("/")
         assert "  " + "  " * len(parts) + parts[-1] in tree_lines, relative
@@ -51,6 +52,7 @@ def test_json_is_one_document_on_stdout_and_people_text_on_stderr(
     document = one_json(result.out)
     project = workdir / SLUG
     assert document["answers"] == {**DEFAULTS, "port": free_port}
+    assert document["features"] == ["ci", "dependabot", "pre-commit", "devcontainer"]
     assert document["path"] == str(project)
     assert document["files"] == sorted(
         p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()

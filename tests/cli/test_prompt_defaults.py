@@ -28,9 +28,9 @@ SHOW_CURSOR = "\x1b[?25h"
 LABELS = {
     "en": ["Project name", "Python package name", "Short description", "Author", "Python version",
            "Django version", "Port", "Database", "Database server version", "Project language", "Time zone",
-           "Write these files?"],
+           "Features", "Write these files?"],
     "ko": ["프로젝트 이름", "파이썬 패키지 이름", "짧은 설명", "작성자", "파이썬 버전", "Django 버전", "포트",
-           "데이터베이스", "데이터베이스 서버 버전", "프로젝트 언어", "시간대", "이 파일들을 쓸까요?"],
+           "데이터베이스", "데이터베이스 서버 버전", "프로젝트 언어", "시간대", "기능", "이 파일들을 쓸까요?"],
 }  # fmt: skip
 
 

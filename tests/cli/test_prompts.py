@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import questionary
 from newproj.answers import build_answers
+from newproj.answers.features import FEATURES
 from newproj.cli.given import GivenAnswers
 from newproj.cli.prompts import ask_missing, confirm
 from newproj.errors import InvalidAnswer
@@ -130,7 +131,7 @@ def drive(monkeypatch: pytest.MonkeyPatch) -> Iterator[Drive]:
 
                 return build
 
-            for kind in ("text", "select", "confirm"):
+            for kind in ("text", "select", "confirm", "checkbox"):
                 monkeypatch.setattr(questionary, kind, wrap(kind, getattr(questionary, kind)))
             watchdog = threading.Timer(WATCHDOG, pipe.close)
             watchdog.start()
@@ -144,8 +145,14 @@ def drive(monkeypatch: pytest.MonkeyPatch) -> Iterator[Drive]:
         yield run
 
 
-def given(values: dict[str, Any], file: str | None = None) -> GivenAnswers:
-    """Values given by flags, or read from the answers file ``file``."""
+#: Every feature at its default, given: the questions without the features' checkbox.
+FEATURE_DEFAULTS = {feature.key: feature.default for feature in FEATURES}
+
+
+def given(values: dict[str, Any], file: str | None = None, features: bool = False) -> GivenAnswers:
+    """Values given by flags, or read from the answers file ``file``; the features given at their defaults
+    unless ``features`` (then they are asked in their checkbox)."""
+    values = values if features or any(key in values for key in FEATURE_DEFAULTS) else {**FEATURE_DEFAULTS, **values}
     answers = GivenAnswers()
     if file is None:
         answers.add_flags(values)
@@ -160,14 +167,51 @@ def ask(
     keys: list[str],
     lang: str = "en",
     defaults: dict[str, Any] | None = None,
+    features: bool = False,
 ) -> tuple[dict[str, Any], Session]:
     answers, session = drive(
-        lambda **io: ask_missing(given(values), lang, defaults or {"language": lang}, **io), keys
+        lambda **io: ask_missing(given(values, features=features), lang, defaults or {"language": lang}, **io), keys
     )
     return answers.to_context(), session
 
 
 # --- answering -----------------------------------------------------------------------------------
+
+SPACE = " "
+
+
+def test_the_features_come_in_one_checkbox_with_the_defaults_ticked(drive: Drive) -> None:
+    rest = {k: v for k, v in MOST.items()}
+    values, session = ask(drive, {**rest, "port": 8000, "database": "sqlite"}, [ENTER], features=True)
+    [checkbox] = [a for a in session.asked if a.kind == "checkbox"]
+    assert checkbox.message == "Features"
+    choices = [c for c in checkbox.kwargs["choices"] if not isinstance(c, questionary.Separator)]
+    assert [c.value for c in choices] == [feature.id for feature in FEATURES]
+    assert {c.value for c in choices if c.checked} == {"ci", "dependabot", "pre-commit", "devcontainer"}
+    assert choices[-1].title == "worker: Celery worker — worker and beat containers (Celery, Redis as broker) and a sample task"
+    assert {k: values[k] for k in FEATURE_DEFAULTS} == FEATURE_DEFAULTS
+
+
+def test_ticking_the_worker_alone_is_refused_where_it_is_made_then_redis_too_is_accepted(drive: Drive) -> None:
+    # down to the worker (the last of eight; three separators are skipped), tick it, Enter: refused;
+    # up to Redis, tick it, Enter: accepted
+    keys = [DOWN * 7 + SPACE + ENTER + "\x1b[A" + SPACE + ENTER]
+    values, session = ask(drive, {**MOST, "port": 8000, "database": "sqlite"}, keys, features=True)
+    [checkbox] = [a for a in session.asked if a.kind == "checkbox"]
+    refused = [verdict for _value, verdict in checkbox.verdicts if verdict is not True]
+    assert set(refused) == {
+        "the worker feature needs redis; add redis too (use_redis=y, --with redis) or leave worker out"
+    }
+    assert values["use_worker"] is values["use_redis"] is True
+
+
+def test_the_checkbox_speaks_korean(drive: Drive) -> None:
+    _, session = ask(drive, {**MOST, "port": 8000, "database": "sqlite"}, [ENTER], lang="ko", features=True)
+    [checkbox] = [a for a in session.asked if a.kind == "checkbox"]
+    assert checkbox.message == "기능"
+    assert checkbox.kwargs["instruction"] == "(스페이스로 고르고 Enter 로 확정)"
+    titles = [c.title for c in checkbox.kwargs["choices"] if not isinstance(c, questionary.Separator)]
+    assert "redis: Redis 캐시 — redis 컨테이너와 Django 내장 Redis 캐시 백엔드" in titles
 
 
 def test_every_question_is_asked_in_model_order(drive: Drive) -> None:
@@ -186,6 +230,7 @@ def test_every_question_is_asked_in_model_order(drive: Drive) -> None:
     ]
     values, session = ask(drive, {}, keys)
     assert values == {
+        **FEATURE_DEFAULTS,
         "project_name": "Blog",
         "project_slug": "blog",
         "description": "Notes and posts",
@@ -198,7 +243,7 @@ def test_every_question_is_asked_in_model_order(drive: Drive) -> None:
         "language": "ko",
         "time_zone": "Asia/Seoul",
     }
-    assert session.messages == list(EN_LABELS.values())
+    assert session.messages == [label for key, label in EN_LABELS.items() if key != "features"]
     assert build_answers(values).to_context() == values
 
 
@@ -408,7 +453,7 @@ def test_korean_labels_choices_and_messages(drive: Drive) -> None:
         ENTER,
     ]
     values, session = ask(drive, {}, keys, lang="ko")
-    assert session.messages == list(KO_LABELS.values())
+    assert session.messages == [label for key, label in KO_LABELS.items() if key != "features"]
     assert session.by_message("데이터베이스").titles == [
         "postgresql (기본값) — 별도 컨테이너의 서버 (추천)",
         "sqlite — 파일 데이터베이스, 서버 컨테이너 없음",

@@ -55,6 +55,7 @@ def answer_everything(session: Terminal, lang: str) -> None:
     # The project language defaults to the interface language: English needs one step down to Korean.
     session.answer(labels["language"], (DOWN if lang == "en" else "") + ENTER)
     session.answer(labels["time_zone"], ENTER)  # Asia/Seoul, the default for a Korean project
+    session.answer(labels["features"], ENTER)  # the defaults, ticked
     session.answer(labels["confirm"], ENTER)
 
 
@@ -167,6 +168,7 @@ def test_ctrl_c_at_the_confirmation(terminal: Callable[..., Terminal], workdir: 
     flags = [arg for name, value in ANSWERS.items() if name != "port" for arg in (FLAGS[name], value)]
     session = terminal(["init", *flags, "site"])
     session.answer("Port", ENTER)
+    session.answer("Features", ENTER)
     session.wait_for("Write these files?")
     session.child.send(CTRL_C)
     code, _ = session.finish()
@@ -178,6 +180,7 @@ def test_no_at_the_confirmation_writes_nothing(terminal: Callable[..., Terminal]
     flags = [arg for name, value in ANSWERS.items() if name != "port" for arg in (FLAGS[name], value)]
     session = terminal(["init", *flags])
     session.answer("Port", ENTER)
+    session.answer("Features", ENTER)
     session.answer("Write these files?", "n")
     code, rest = session.finish()
     assert code == 0
@@ -195,6 +198,7 @@ def test_json_prompts_go_to_the_terminal_not_stdout(
     session = Terminal("/bin/sh", ["-c", command], workdir, child_env())
     try:
         session.answer("Port", ENTER, timeout=5)  # today: TIMEOUT, the prompt went into out.json
+        session.answer("Features", ENTER)
         session.answer("Write these files?", ENTER)
         code, _ = session.finish()
     finally:

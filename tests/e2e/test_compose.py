@@ -8,6 +8,7 @@ ships) run the build, ``up``, ``/health/`` and the project's own tests.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -49,10 +50,15 @@ class RunningProject:
         return f"http://127.0.0.1:{self.answers.port}"
 
 
-def start_project(variant: Variant, root: Path, held: ports.HeldPort, attempt: int) -> RunningProject | None:
-    """Generate the variant on ``held``'s port, build and start it; None if the port was taken."""
+def start_project(variant: Variant, root: Path, held: ports.HeldPort, attempt: int,
+                  env: dict[str, str] | None = None) -> RunningProject | None:
+    """Generate the variant on ``held``'s port, build and start it; None if the port was taken.
+
+    ``env``: personal overrides written to the project's ``.env`` before it starts."""
     answers = variant.answers(held.port)
     path = newproj.generate(answers, root / f"attempt{attempt}" / (variant.folder or answers.project_slug)).path
+    if env:
+        (path / ".env").write_text("".join(f"{k}={v}\n" for k, v in env.items()), encoding="utf-8")
     if variant.folder:  # as a user runs it: Compose finds the project's name itself
         compose = Compose(path, answers.project_slug, pass_name=False)
     else:
@@ -70,15 +76,13 @@ def start_project(variant: Variant, root: Path, held: ports.HeldPort, attempt: i
     pytest.fail(f"docker compose up --wait failed:\n{output[-3000:]}\n{logs}")
 
 
-@pytest.fixture(scope="class")
-def project(request: pytest.FixtureRequest, standin_images: dict[str, str],
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningProject]:
-    variant: Variant = request.param
-    root = tmp_path_factory.mktemp("e2e")
+@contextlib.contextmanager
+def running_project(variant: Variant, root: Path, env: dict[str, str] | None = None) -> Iterator[RunningProject]:
+    """The variant built and started on a free port (another one if a program takes it), torn down after."""
     for attempt in range(PORT_ATTEMPTS):
         held = ports.reserve()
         try:
-            running = start_project(variant, root, held, attempt)
+            running = start_project(variant, root, held, attempt, env)
             if running is None:
                 continue
             try:
@@ -89,6 +93,13 @@ def project(request: pytest.FixtureRequest, standin_images: dict[str, str],
         finally:
             held.release()
     pytest.fail(f"another program took the chosen port {PORT_ATTEMPTS} times in a row")
+
+
+@pytest.fixture(scope="class")
+def project(request: pytest.FixtureRequest, standin_images: dict[str, str],
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningProject]:
+    with running_project(request.param, tmp_path_factory.mktemp("e2e")) as running:
+        yield running
 
 
 def check_home_and_health(project: RunningProject) -> None:

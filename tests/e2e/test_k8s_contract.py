@@ -111,7 +111,7 @@ class Contract:
 def contract(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Contract]:
     answers = newproj.build_answers({"project_name": "E2E k8s", "project_slug": SLUG, "python_version": "3.13",
                                      "django_version": "5.2", "port": 8124, "database": "postgresql",
-                                     "database_version": "17", "language": "ko"})
+                                     "database_version": "17", "language": "ko", "use_k8s": True})
     project = newproj.generate(answers, tmp_path_factory.mktemp("k8s") / SLUG).path
     tag = f"npk8s{uuid.uuid4().hex[:6]}"
     network, db = f"{tag}-net", f"{tag}-db"

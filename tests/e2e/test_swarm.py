@@ -1,6 +1,6 @@
 """The generated Docker Swarm stack, deployed for real on a one-node swarm of the local engine.
 
-A PostgreSQL project (Python 3.13) is built three times from its production stage: v1, v2 (the
+A PostgreSQL project (Python 3.13) with the worker (Redis, Celery worker and beat) is built three times from its production stage: v1, v2 (the
 home page names its release) and a broken release whose /health/ always answers 503. The module
 fixture creates a swarm, deploys deploy/swarm/docker-stack.yml with the no-IPVS override of
 swarmkit.py and always tears everything down (stack, job containers, volumes, secrets, the swarm,
@@ -43,6 +43,7 @@ pytestmark = [pytest.mark.docker, pytest.mark.swarm]
 SLUG = "e2e_swarm"
 WEB_PORT = 8123  # inside the overlay network only; nothing on the host binds it
 HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS proxy in front of a real cluster sends
+HEARTBEAT_SECONDS = 3  # beat's schedule here (a minute by default)
 
 
 @dataclass
@@ -67,7 +68,8 @@ class Deployment:
 def _answers() -> newproj.Answers:
     return newproj.build_answers({"project_name": "E2E swarm", "project_slug": SLUG, "python_version": "3.13",
                                   "django_version": "5.2", "port": WEB_PORT, "database": "postgresql",
-                                  "database_version": "17", "language": "en"})
+                                  "database_version": "17", "language": "en",
+                                  "use_swarm": True, "use_redis": True, "use_worker": True})
 
 
 def _build_releases(project: Path, tag: str) -> dict[str, str]:
@@ -120,8 +122,9 @@ def swarm(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFacto
             edge_port = free_port()
             (folder / "edge.py").write_text(EDGE_SCRIPT, encoding="utf-8")
             stack_file = folder / "test-stack.yml"
-            stack_file.write_text(yaml.safe_dump(no_ipvs_override(generated, "python:3.13-slim", edge_port, WEB_PORT)),
-                                  encoding="utf-8")
+            override = no_ipvs_override(generated, "python:3.13-slim", edge_port, WEB_PORT)
+            override["services"]["beat"]["environment"]["HEARTBEAT_SECONDS"] = str(HEARTBEAT_SECONDS)
+            stack_file.write_text(yaml.safe_dump(override), encoding="utf-8")
             deployment = Deployment(stack, folder, stack_file, images, f"http://127.0.0.1:{edge_port}",
                                     {"DJANGO_ALLOWED_HOSTS": "127.0.0.1"}, 0.0)
             start = time.monotonic()
@@ -166,6 +169,17 @@ class TestSwarmStack:
         assert env["DATABASE_URL_FILE"] == "/run/secrets/database_url"
         assert "DJANGO_SECRET_KEY" not in env and "DATABASE_URL" not in env
         assert run(["docker", "exec", container, "id", "-u"]).stdout.strip() == "10001"
+
+    def test_the_worker_and_beat_run_beside_web_and_beat_schedules_through_redis(self, swarm: Deployment) -> None:
+        for role in ("worker", "beat"):
+            wait_for(lambda role=role: healthy_containers(f"{swarm.stack}_{role}") == 1, 180,
+                     f"a healthy {role} (its check asks every 30 s)", interval=1)
+
+        def beat_ran() -> bool:
+            return get(f"{swarm.edge}/tasks/heartbeat/", HTTPS).json()["last_run"] is not None
+
+        took = wait_for(beat_ran, 90, "beat's heartbeat, run by the worker, in the cache", interval=1)
+        REPORT.append(f"swarm: beat's first heartbeat seen through the web app {took:.1f} s after the worker was healthy")
 
     def test_rolling_update_v1_to_v2_fails_no_request(self, swarm: Deployment) -> None:
         migrations, _ = job_runs(f"{swarm.stack}_migrate")

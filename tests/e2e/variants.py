@@ -1,6 +1,8 @@
 """The answer sets the Docker end-to-end tier runs.
 
 ``VARIANTS`` get the whole battery (every database, both Django releases, both languages).
+``WORKER_VARIANTS`` add the worker feature (Redis, Celery worker and beat) with a server database
+and with SQLite.
 ``PYTHON_VARIANTS`` add each other Python that Debian ships (forky's 3.14 and 3.15) at the
 cost of a build, ``up``, ``/health/`` and the project's own tests. Ports are not part of a
 variant: each run picks a free, non-default one (``ports.reserve``) and renders with it.
@@ -12,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import newproj
+from newproj.answers.features import FEATURES_BY_ID, with_requirements
 
 #: Any non-default port renders the same requirements; used where the port does not matter.
 RENDER_PORT = 18080
+#: The Redis image of the template's compose file.
+REDIS_IMAGE = "redis:8"
 
 
 @dataclass(frozen=True)
@@ -25,11 +30,14 @@ class Variant:
     language: str = "en"
     #: The folder the project is generated in (default: its package name, as ``newproj init`` does).
     folder: str = ""
+    #: Features turned on besides the defaults (with what they require).
+    features: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
         in_folder = "-in-a-korean-folder" if self.folder else ""
-        return f"{self.database}-py{self.python}-dj{self.django}-{self.language}{in_folder}"
+        extra = "".join(f"-{feature}" for feature in self.features)
+        return f"{self.database}-py{self.python}-dj{self.django}-{self.language}{extra}{in_folder}"
 
     def answers(self, port: int) -> newproj.Answers:
         """The variant's answers with ``port`` as the project's port."""
@@ -42,6 +50,7 @@ class Variant:
                 "port": port,
                 "database": self.database,
                 "language": self.language,
+                **{FEATURES_BY_ID[f].key: True for f in with_requirements(set(self.features))},
             }
         )
 
@@ -51,6 +60,12 @@ class Variant:
         answers = self.answers(RENDER_PORT)
         image = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mariadb"}.get(self.database)
         return f"{image}:{answers.database_version}" if image else None
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """Every image its compose file pulls: the database's, and Redis's with the Redis feature."""
+        answers = self.answers(RENDER_PORT)
+        return tuple(filter(None, (self.db_image, REDIS_IMAGE if answers.use_redis else None)))
 
 
 VARIANTS = (
@@ -63,7 +78,11 @@ PYTHON_VARIANTS = (
     Variant("postgresql", python="3.14", django="6.1"),
     Variant("sqlite", python="3.15", django="6.1", language="ko"),
 )
-ALL_VARIANTS = VARIANTS + PYTHON_VARIANTS
+WORKER_VARIANTS = (
+    Variant("postgresql", python="3.13", django="5.2", features=("worker",)),
+    Variant("sqlite", python="3.11", django="5.2", language="ko", features=("worker",)),
+)
+ALL_VARIANTS = VARIANTS + PYTHON_VARIANTS + WORKER_VARIANTS
 #: A folder named as a Korean team names it: no ASCII letter or digit, so Compose cannot name the project
 #: after it. The answers are those of ``VARIANTS[0]`` (same image, same stand-ins), only the folder differs.
 FOLDER_VARIANTS = (Variant("sqlite", python="3.11", django="5.2", language="ko", folder="팀 프로젝트"),)
@@ -86,5 +105,5 @@ def standin_request(folder: Path) -> tuple[list[str], list[str], dict[str, list[
     """What ``standins.build.ensure_images`` needs for every variant: the Python versions, the
     database tags and the requirement files (rendered into ``folder``) by Python version."""
     pythons = sorted({variant.python for variant in ALL_VARIANTS})
-    databases = sorted({tag for variant in ALL_VARIANTS if (tag := variant.db_image)})
+    databases = sorted({tag for variant in ALL_VARIANTS for tag in variant.images})
     return pythons, databases, requirement_files(folder)

@@ -159,8 +159,8 @@ def uid_problems(docs: list[Manifest], uid: int) -> list[str]:
     """Every pod of our image runs as the image's own UID, not as root."""
     problems = []
     for workload in (doc for doc in docs if doc["kind"] in WORKLOADS):
-        if workload["metadata"]["name"] == "db":
-            continue  # the database image chooses its own user
+        if workload["metadata"]["name"] in ("db", "redis"):
+            continue  # the database's and Redis's images choose their own user
         context = pod_spec(workload).get("securityContext", {})
         if context.get("runAsUser") != uid or context.get("runAsNonRoot") is not True:
             problems.append(f"{_label(workload)}: runAsUser {context.get('runAsUser')!r}, expected {uid} and runAsNonRoot")

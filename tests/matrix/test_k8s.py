@@ -26,6 +26,7 @@ from typing import Any
 import k8scheck
 import pytest
 import yaml
+from newproj.answers import build_answers
 from newproj.render.place import generate
 from test_variants import VARIANTS, Variant, stages
 
@@ -40,7 +41,18 @@ def _key(variant: Variant) -> tuple[str, str, str]:
     return answers.database, answers.database_version, answers.language
 
 
-REPRESENTATIVES = list({_key(v): v for v in reversed(VARIANTS)}.values())[::-1]
+def deployable(variant: Variant, worker: bool) -> Variant:
+    """The variant with the Swarm stack and the Kubernetes manifests, and the worker (with Redis) or not."""
+    values = {**variant.answers.to_context(), "use_swarm": True, "use_k8s": True,
+              "use_redis": worker, "use_worker": worker}
+    return Variant(f"{variant.id}-deploy{'-worker' if worker else ''}", build_answers(values))
+
+
+#: One variant per manifest difference (database, its version, language), every other one with the worker.
+REPRESENTATIVES = [
+    deployable(variant, worker=index % 2 == 0)
+    for index, variant in enumerate(list({_key(v): v for v in reversed(VARIANTS)}.values())[::-1])
+]
 
 
 @dataclass
@@ -146,7 +158,7 @@ def test_representatives_cover_every_manifest_difference(tmp_path: Path) -> None
     """Two variants that differ only in Python and Django get byte-identical deploy/ folders."""
     assert len(REPRESENTATIVES) == len({_key(v) for v in VARIANTS}) >= 8
     key = _key(REPRESENTATIVES[1])
-    twins = [v for v in VARIANTS if _key(v) == key][:2]
+    twins = [deployable(v, worker=True) for v in VARIANTS if _key(v) == key][:2]
     assert len(twins) == 2 and twins[0].answers.python_version != twins[1].answers.python_version
     trees = []
     for index, twin in enumerate(twins):
@@ -165,6 +177,10 @@ def test_objects_of_each_overlay(variant: Variant, overlay: str, out: Rendered) 
     expected += ["PersistentVolumeClaim/data"] if sqlite else ["Job/migrate-" + ("dev" if overlay == "dev" else "1.0")]
     if overlay == "dev" and not sqlite:
         expected += ["NetworkPolicy/db", "Service/db", "StatefulSet/db"]  # dev may run a database; prod uses an external one
+    if answers.use_redis:
+        expected += ["Deployment/redis", "NetworkPolicy/redis", "Service/redis"]
+    if answers.use_worker:
+        expected += ["Deployment/worker", "Deployment/beat"]
     assert kinds == sorted(expected)
     dash = answers.project_slug.replace("_", "-")
     assert {d["metadata"].get("namespace", d["metadata"]["name"]) for d in out.docs} == {
@@ -178,6 +194,36 @@ def test_objects_of_each_overlay(variant: Variant, overlay: str, out: Rendered) 
         assert init["command"] == ["python", "manage.py", "migrate", "--noinput"]
     else:
         assert "initContainers" not in k8scheck.pod_spec(web)
+
+
+@params
+def test_redis_worker_and_beat_follow_the_restricted_profile(variant: Variant, overlay: str, out: Rendered) -> None:
+    """Their own pods: non-root, no privilege escalation, no capability, the runtime's seccomp profile,
+    requests and a memory limit; worker and beat run the web image with another command, one beat only."""
+    answers = variant.answers
+    if not answers.use_worker:
+        assert k8scheck.named(out.docs, "Deployment", "worker") is None
+        return
+    web = k8scheck.named(out.docs, "Deployment", "web")
+    [web_container] = k8scheck.pod_spec(web)["containers"]
+    for name in ("redis", "worker", "beat"):
+        workload = k8scheck.named(out.docs, "Deployment", name)
+        pod = k8scheck.pod_spec(workload)
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+        assert pod["automountServiceAccountToken"] is False
+        [container] = pod["containers"]
+        context = container["securityContext"]
+        assert context["allowPrivilegeEscalation"] is False and context["capabilities"] == {"drop": ["ALL"]}
+        assert context["readOnlyRootFilesystem"] is True
+        assert container["resources"]["requests"]["memory"] and container["resources"]["limits"]["memory"]
+        if name != "redis":
+            assert container["image"] == web_container["image"] and container["envFrom"] == web_container["envFrom"]
+            assert container["command"][:4] == ["celery", "-A", answers.project_slug, name]
+            assert container["livenessProbe"]["periodSeconds"] >= 60  # quiet at rest
+    assert k8scheck.named(out.docs, "Deployment", "beat")["spec"]["replicas"] == 1
+    [redis_service] = [s for s in k8scheck.by_kind(out.docs, "Service") if s["metadata"]["name"] == "redis"]
+    assert redis_service["spec"]["ports"] == [{"name": "redis", "port": 6379, "targetPort": "redis"}]
 
 
 @params
@@ -337,9 +383,15 @@ def test_network_policies_let_in_only_what_must_reach_each_pod(variant: Variant,
     jobs = [k8scheck._label(j) for j in k8scheck.by_kind(docs, "Job")]
     for job in jobs:
         expected[job] = {}  # nothing connects to a migration
+    # the worker and beat take no connection; they reach Redis and the database, as web does
+    workers = ["Deployment/worker", "Deployment/beat"] if variant.answers.use_worker else []
+    for worker in workers:
+        expected[worker] = {}
+    if variant.answers.use_redis:
+        expected["Deployment/redis"] = {source: {6379} for source in ["Deployment/web", *workers]}
     if k8scheck.named(docs, "StatefulSet", "db") is not None:
         port = 5432 if variant.answers.database == "postgresql" else 3306
-        expected["StatefulSet/db"] = {source: {port} for source in ["Deployment/web", *jobs]}
+        expected["StatefulSet/db"] = {source: {port} for source in ["Deployment/web", *jobs, *workers]}
     assert {k8scheck._label(w): k8scheck.reachable(docs, w) for w in k8scheck.workloads(docs)} == expected
 
 

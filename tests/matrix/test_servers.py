@@ -42,7 +42,12 @@ SERVERS = {
         "MariaDB (standing in for MySQL)",
     ),
 }
-CASES = [(db, dj) for db in DATABASES for dj in _MODEL.DJANGO_VERSIONS]
+CASES = [(db, dj, False) for db in DATABASES for dj in _MODEL.DJANGO_VERSIONS] + [
+    # the worker feature (Redis cache, Celery): its starter tests run the tasks eagerly, no Redis needed
+    ("postgresql", _MODEL.DJANGO_VERSIONS[0], True),
+    ("sqlite", _MODEL.DJANGO_VERSIONS[-1], True),
+    ("mariadb", _MODEL.DJANGO_VERSIONS[-1], True),
+]
 
 #: Run inside the project's venv, with its own driver, to create or drop the test's database.
 DATABASE_SCRIPT = r"""
@@ -185,10 +190,13 @@ def output(run: subprocess.CompletedProcess[str]) -> str:
     return f"exit {run.returncode}\n--- stdout\n{run.stdout}\n--- stderr\n{run.stderr}"
 
 
-@pytest.mark.parametrize(("database", "django"), CASES, ids=[f"{db}-dj{dj}" for db, dj in CASES])
+@pytest.mark.parametrize(
+    ("database", "django", "worker"), CASES, ids=[f"{db}-dj{dj}{'-worker' if w else ''}" for db, dj, w in CASES]
+)
 def test_generated_project_runs(
     database: str,
     django: str,
+    worker: bool,
     tmp_path: Path,
     interpreters: Callable[[str], tuple[str, str]],
     venvs: Callable[[str, str, Path], Path],
@@ -206,12 +214,14 @@ def test_generated_project_runs(
             "django_version": django,
             "python_version": python_version,
             "language": "ko" if database in ("postgresql", "mysql") else "en",
+            "use_redis": worker,
+            "use_worker": worker,
         }
     )
     project = generate(answers, tmp_path / answers.project_slug).path
     python = venvs(django, interpreter, project / "requirements.txt")
 
-    name = re.sub(r"\W", "_", f"newproj_{database}_{django}_{os.getpid()}")
+    name = re.sub(r"\W", "_", f"newproj_{database}_{django}_{int(worker)}_{os.getpid()}")
     if database == "sqlite":
         url = f"sqlite:///{project / 'db.sqlite3'}"
     else:

@@ -51,7 +51,8 @@ def test_web_and_migrate(variant: Variant, stacks: dict) -> None:
     _project, stack = stacks[variant.id]
     sqlite = answers.database == "sqlite"
     services = stack["services"]
-    assert set(services) == ({"web", "migrate"} if sqlite else {"web", "migrate", "db"})
+    features = ({"redis"} if answers.use_redis else set()) | ({"worker", "beat"} if answers.use_worker else set())
+    assert set(services) == ({"web", "migrate"} if sqlite else {"web", "migrate", "db"}) | features
     web, migrate = services["web"], services["migrate"]
     assert web["image"] == migrate["image"] == DEPLOY_ENV["IMAGE"]
     assert "build" not in web and "command" not in web  # the production stage's gunicorn
@@ -109,3 +110,26 @@ def test_deploy_refuses_to_run_without_an_image(stacks: dict) -> None:
     result = stack_config(project, {"DJANGO_ALLOWED_HOSTS": "www.example.com"})
     assert result.returncode != 0
     assert "set IMAGE to the production image in your registry" in result.stderr
+
+
+@params
+def test_redis_worker_and_beat(variant: Variant, stacks: dict) -> None:
+    """The worker and beat are services of the web image with another command, beat a single replica
+    replaced stop-first (never two at once); Redis keeps nothing on disk; every check asks every 30 s."""
+    answers = variant.answers
+    _project, stack = stacks[variant.id]
+    services = stack["services"]
+    if not answers.use_worker:
+        assert "worker" not in services and "beat" not in services
+        return
+    web = services["web"]
+    for name in ("worker", "beat"):
+        service = services[name]
+        assert service["image"] == web["image"] and service["environment"] == web["environment"]
+        assert service["command"][:4] == ["celery", "-A", answers.project_slug, name]
+        assert service["healthcheck"]["test"] == ["CMD", "python", "docker/celery_healthcheck.py", name]
+        assert service["healthcheck"]["interval"] == "30s"
+        assert service["deploy"]["replicas"] == 1
+    assert services["beat"]["deploy"]["update_config"]["order"] == "stop-first"
+    redis = services["redis"]
+    assert redis["image"] == "redis:8" and redis["command"] == ["redis-server", "--save", "", "--appendonly", "no"]

@@ -8,6 +8,7 @@ their findings are attributed back to each variant's folder.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -23,6 +24,8 @@ from typing import Any
 import pytest
 import yaml
 from newproj.answers import TEMPLATE_VERSION, Answers, build_answers, rules
+from newproj.answers.features import FEATURE_KEYS, FEATURES, with_requirements
+from newproj.answers.rules import check_features
 from newproj.doctor.checks import read_env_file
 from newproj.project.private import DEV_MARKERS, DEV_VALUES
 from newproj.render.place import generate
@@ -40,8 +43,63 @@ class Variant:
     answers: Answers
 
 
+def _feature_sets() -> list[dict[str, bool]]:
+    """Every combination of features the model takes (the worker needs Redis)."""
+    found = []
+    for bits in itertools.product((False, True), repeat=len(FEATURE_KEYS)):
+        chosen = dict(zip(FEATURE_KEYS, bits, strict=True))
+        try:
+            check_features(chosen)
+        except rules.AnswerError:
+            continue
+        found.append(chosen)
+    return found
+
+
+def _pairs(factors: dict[str, Any], chosen: dict[str, bool]) -> set[tuple[Any, ...]]:
+    """The pairs a variant covers: each feature's value with every other factor and every other feature."""
+    pairs = {(key, value, name, factor) for key, value in chosen.items() for name, factor in factors.items()}
+    pairs |= {(a, chosen[a], b, chosen[b]) for a, b in itertools.combinations(FEATURE_KEYS, 2)}
+    return pairs
+
+
+def _pairwise(bases: list[dict[str, Any]]) -> list[dict[str, bool]]:
+    """A feature set for each base variant, chosen greedily so that every value of every feature meets
+    every database, language, Python and Django, and every value of every other feature (pairwise)."""
+    candidates = _feature_sets()
+    # once every pair is covered: the defaults, everything and nothing, in turn
+    presets = [
+        {f.key: f.default for f in FEATURES},
+        {key: True for key in FEATURE_KEYS},
+        {key: False for key in FEATURE_KEYS},
+    ]
+    covered: set[tuple[Any, ...]] = set()
+    chosen = []
+    for index, factors in enumerate(bases):
+        best = max(candidates, key=lambda c: len(_pairs(factors, c) - covered))
+        if not _pairs(factors, best) - covered:
+            best = presets[index % len(presets)]
+        covered |= _pairs(factors, best)
+        chosen.append(best)
+    return chosen
+
+
+def _factors(answers: Answers) -> dict[str, Any]:
+    return {
+        "database": answers.database,
+        "language": answers.language,
+        "python": answers.python_version,
+        "django": answers.django_version,
+    }
+
+
+def _features_id(answers: Answers) -> str:
+    on = [feature.id for feature in FEATURES if getattr(answers, feature.key)]
+    return "+".join(on) if on else "minimal"
+
+
 def _variants() -> list[Variant]:
-    variants = []
+    bases = []
     for database in DATABASES:
         for language in ("en", "ko"):
             versions = rules.DATABASE_VERSIONS[database]
@@ -52,7 +110,7 @@ def _variants() -> list[Variant]:
                         continue  # an unsupported pair is refused by the model, not rendered
                     version = versions[index % len(versions)]
                     index += 1
-                    answers = build_answers(
+                    bases.append(
                         {
                             "project_name": f"Shop {database} {language}",
                             "description": 'Say "hi" \\ to TOML' if language == "en" else "한국어 설명입니다",
@@ -65,14 +123,34 @@ def _variants() -> list[Variant]:
                             "language": language,
                         }
                     )
-                    label = f"{database}{version}" if version else database
-                    variants.append(Variant(f"{label}-{language}-py{python}-dj{django}", answers))
-    # The longest slug the model takes: every line that names it still fits in 100 columns (ruff's E501)
+    variants = []
+    features = _pairwise([_factors(build_answers(base)) for base in bases])
+    for base, chosen in zip(bases, features, strict=True):
+        answers = build_answers({**base, **chosen})
+        version = answers.database_version
+        label = f"{answers.database}{version}" if version else answers.database
+        variants.append(
+            Variant(
+                f"{label}-{answers.language}-py{answers.python_version}-dj{answers.django_version}-{_features_id(answers)}",
+                answers,
+            )
+        )
+    # Each feature alone, all of them, none: across databases, languages and Pythons
+    presets = [
+        {f.key: f.id in with_requirements({feature.id}) for f in FEATURES} for feature in FEATURES
+    ] + [{key: True for key in FEATURE_KEYS}, {key: False for key in FEATURE_KEYS}]
+    for index, chosen in enumerate(presets):
+        base = bases[(index * 7) % len(bases)]
+        answers = build_answers({**base, "project_name": f"Preset {index}", **chosen})
+        variants.append(Variant(f"preset-{_features_id(answers)}-{answers.database}-{answers.language}", answers))
+    # The longest slug the model takes: every line that names it still fits in 100 columns (ruff's E501),
+    # with every feature (the worker's lines name it too)
     longest = "a_project_slug_of_thirty_chars"
     assert len(longest) == rules.SLUG_MAX
     for language in ("en", "ko"):
         answers = build_answers({"project_name": "Long", "project_slug": longest, "author": "Ada",
-                                 "database": "postgresql", "language": language})
+                                 "database": "postgresql", "language": language,
+                                 **{key: True for key in FEATURE_KEYS}})
         variants.append(Variant(f"longest-slug-{language}", answers))
     return variants
 
@@ -88,12 +166,29 @@ def test_every_offered_python_and_pair_is_in_the_matrix() -> None:
     assert {"3.10", "3.12"} <= {python for python, _ in pairs}
 
 
+def test_features_are_covered_pairwise() -> None:
+    """Every value of every feature meets every database, language, Python and Django, and every value
+    of every other feature, in some variant (a pair the model refuses, a worker without Redis, excepted)."""
+    covered = set().union(*(_pairs(_factors(v.answers), {k: getattr(v.answers, k) for k in FEATURE_KEYS})
+                            for v in VARIANTS))
+    factors = {name: {_factors(v.answers)[name] for v in VARIANTS} for name in ("database", "language", "python",
+                                                                             "django")}
+    wanted = {(key, value, name, factor) for key in FEATURE_KEYS for value in (False, True)
+              for name, values in factors.items() for factor in values}
+    wanted |= {(a, x, b, y) for a, b in itertools.combinations(FEATURE_KEYS, 2) for x in (False, True)
+               for y in (False, True) if not (a == "use_redis" and b == "use_worker" and (x, y) == (False, True))}
+    assert wanted - covered == set()
+    presets = {_features_id(v.answers) for v in VARIANTS if v.id.startswith("preset-")}
+    assert {"minimal", "+".join(f.id for f in FEATURES), "redis+worker"} <= presets
+
+
 variant_param = pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in VARIANTS])
 
 
 def test_matrix_covers_every_combination() -> None:
     pairs = sum(len(pythons) for pythons in rules.DJANGO_PYTHON.values())
-    assert len(VARIANTS) == len(DATABASES) * 2 * pairs + 2  # and the longest slug, in both languages
+    # each feature alone, all, none; and the longest slug, in both languages
+    assert len(VARIANTS) == len(DATABASES) * 2 * pairs + len(FEATURES) + 2 + 2
     assert len({v.id for v in VARIANTS}) == len(VARIANTS)
     assert {v.answers.database_version for v in VARIANTS} >= {
         version for versions in rules.DATABASE_VERSIONS.values() for version in versions
@@ -242,6 +337,8 @@ def test_no_template_syntax_left(variant: Variant, project: Path) -> None:
             text = path.read_text(encoding="utf-8")
             if path.suffix == ".html":  # Django's own variables, filled from pages/context_processors.py
                 text = text.replace("{{ project_name }}", "").replace("{{ project_description }}", "")
+                for tag in ("{% csrf_token %}", "{% url 'pages:enqueue' %}", "{% url 'pages:heartbeat' %}"):
+                    text = text.replace(tag, "")  # the worker's form and link
             leftovers += [
                 f"{path.relative_to(project)}: {mark}" for mark in ("{{", "{%", "{#") if mark in text
             ]
@@ -295,8 +392,9 @@ def test_yaml_toml_json_parse(variant: Variant, project: Path) -> None:
     assert all(part.isascii() and part.isalnum() for part in random_parts)
     assert cruft["template_version"] == TEMPLATE_VERSION
     assert pyproject["tool"]["cruft"]["skip"] == [".env", "docker/dev.env"]
-    devcontainer = json.loads((project / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
-    assert isinstance(devcontainer, dict)
+    if answers.use_devcontainer:
+        devcontainer = json.loads((project / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+        assert isinstance(devcontainer, dict)
 
 
 @variant_param
@@ -456,6 +554,43 @@ def test_compiler_only_in_the_builder_stage(variant: Variant, project: Path) -> 
 
 # --- docker-compose.yml ----------------------------------------------------------------------
 
+#: The compose services a feature adds, and its answer.
+FEATURE_SERVICES = {"redis": "use_redis", "worker": "use_worker", "beat": "use_worker"}
+
+
+@variant_param
+def test_feature_services(variant: Variant, project: Path) -> None:
+    """Redis and the worker: their own containers; worker and beat share the web image (the same build)
+    and source; every healthcheck asks at most once every 30 s; nothing waits on Redis being healthy."""
+    answers = variant.answers
+    compose = yaml.safe_load((project / "docker-compose.yml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    if not answers.use_redis:
+        assert not FEATURE_SERVICES.keys() & services.keys()
+        return
+    redis = services["redis"]
+    assert redis["image"] == "redis:8" and redis["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
+    assert redis["healthcheck"]["interval"] == "30s" and "ports" not in redis
+    if not answers.use_worker:
+        assert "worker" not in services and "beat" not in services
+        return
+    web = services["web"]
+    slug = answers.project_slug
+    for role in ("worker", "beat"):
+        service = services[role]
+        assert service["build"] == web["build"] and ".:/app" in service["volumes"]
+        assert service["command"][:4] == ["celery", "-A", slug, role]
+        assert service["env_file"] == web["env_file"]
+        assert service["healthcheck"]["test"] == ["CMD", "python", "docker/celery_healthcheck.py", role]
+        assert service["healthcheck"]["interval"] == "30s"
+        assert service["depends_on"]["redis"] == {"condition": "service_started"}
+        if answers.database == "sqlite":
+            assert "sqlite-data:/data" in service["volumes"]
+        else:
+            assert service["depends_on"]["db"] == {"condition": "service_healthy"}
+    assert (project / slug / "celery.py").is_file() and (project / "pages" / "tasks.py").is_file()
+
+
 
 @variant_param
 def test_compose_file(variant: Variant, project: Path) -> None:
@@ -498,6 +633,8 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     # quiet at rest, in a form Engine 20.10 and Compose 1.29 accept (no start_interval): one probe a
     # check, the database's every 5 s (web waits on it), web's every 10 s; no script reads /proc
     for name, service in compose["services"].items():
+        if name in FEATURE_SERVICES:
+            continue  # nothing waits for them to be healthy: see test_feature_services
         check = service["healthcheck"]
         assert "start_interval" not in check
         assert (check["interval"], check["timeout"]) == (("5s", "5s") if name == "db" else ("10s", "5s")), name
@@ -509,15 +646,16 @@ def test_compose_file(variant: Variant, project: Path) -> None:
     script = (project / "docker" / "healthcheck.py").read_text(encoding="utf-8")
     assert "/proc" not in script and "sleep" not in script
 
+    features = {name for name, key in FEATURE_SERVICES.items() if getattr(answers, key)}
     if answers.database == "sqlite":
-        assert set(compose["services"]) == {"web"}
+        assert set(compose["services"]) == {"web"} | features
         assert "depends_on" not in web
         assert "sqlite-data:/data" in web["volumes"]
         assert list(compose["volumes"]) == ["sqlite-data"]
         return
 
     db = compose["services"]["db"]
-    assert set(compose["services"]) == {"web", "db"}
+    assert set(compose["services"]) == {"web", "db"} | features
     name_key = "POSTGRES_DB" if prefix == "POSTGRES" else f"{prefix}_DATABASE"
     assert db["environment"] == {name_key: slug, f"{prefix}_USER": slug}
     assert db["env_file"] == "docker/dev.env"
@@ -556,11 +694,13 @@ def test_requirements(variant: Variant, project: Path) -> None:
     database = variant.answers.database
     assert ("psycopg" in names) is (database == "postgresql")
     assert ("mysqlclient" in names) is (database in ("mysql", "mariadb"))
+    assert ("redis" in names) is variant.answers.use_redis
+    assert ("celery" in names) is variant.answers.use_worker
     assert all(re.search(r"[<>=]", line) for line in lines), "every direct requirement has a range"
 
     lock = (project / "requirements.txt").read_text(encoding="utf-8")
     pins = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", lock, re.M))
-    assert names - {"psycopg[binary]"} <= set(pins) and pins["django"].startswith(f"{major}.{minor}.")
+    assert names - {"psycopg[binary]", "celery[redis]"} <= set(pins) and pins["django"].startswith(f"{major}.{minor}.")
     assert f"Python {variant.answers.python_version}," in lock.splitlines()[1]
     assert lock.count("==") == len(pins) and lock.count("    --hash=sha256:") >= len(pins)
     locker = _load(project / "docker" / "lock.py")
@@ -594,12 +734,18 @@ def test_env_is_optional_and_its_example_only_overrides(variant: Variant, projec
 def test_line_endings_and_editor_settings(variant: Variant, project: Path) -> None:
     attributes = (project / ".gitattributes").read_text(encoding="utf-8").splitlines()
     assert "* text=auto eol=lf" in attributes and "*.sh text eol=lf" in attributes
+    if not variant.answers.use_pre_commit:
+        assert not (project / ".editorconfig").exists()
+        return
     editorconfig = (project / ".editorconfig").read_text(encoding="utf-8")
     assert "root = true" in editorconfig and "end_of_line = lf" in editorconfig
 
 
 @variant_param
 def test_devcontainer_opens_the_web_service(variant: Variant, project: Path) -> None:
+    if not variant.answers.use_devcontainer:
+        assert not (project / ".devcontainer").exists()
+        return
     devcontainer = json.loads((project / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
     [compose_file] = devcontainer["dockerComposeFile"]
     compose = yaml.safe_load((project / ".devcontainer" / compose_file).read_text(encoding="utf-8"))
@@ -641,7 +787,8 @@ def test_readme_in_the_chosen_language(variant: Variant, project: Path) -> None:
     assert three and three.group(1).splitlines()[1:] == ["docker compose up -d --build", "docker compose ps"]
     assert three.group(1).splitlines()[0].endswith(f"> {slug} && cd {slug}")
     assert f"until curl -fsS http://localhost:{answers.port}/health/; do sleep 2; done" in readme
-    assert "docker-compose ps" in readme and ".devcontainer/" in readme
+    assert "docker-compose ps" in readme
+    assert (".devcontainer/" in readme) is answers.use_devcontainer
     hangul = len(re.findall(r"[\uac00-\ud7a3]", readme))
     assert (hangul > 100) is (answers.language == "ko")
 
@@ -664,7 +811,7 @@ def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
     folders = list(all_rendered.values())
 
     def schema(schema_name: str, relative: str) -> None:
-        files = [str(folder / relative) for folder in folders]
+        files = [str(folder / relative) for folder in folders if (folder / relative).is_file()]
         run = subprocess.run(
             [_tool("check-jsonschema"), "--builtin-schema", schema_name, "-o", "json", *files],
             capture_output=True,
@@ -676,7 +823,7 @@ def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
             found[_owner(error["filename"], all_rendered)].append(f"{relative}: {error.get('message')}")
 
     def zizmor() -> None:
-        files = [str(folder / relative) for folder in folders for relative in GITHUB_FILES]
+        files = [str(folder / r) for folder in folders for r in GITHUB_FILES if (folder / r).is_file()]
         run = subprocess.run(
             [_tool("zizmor"), "--offline", "--no-progress", "--format", "json", *files],
             capture_output=True,
@@ -689,7 +836,7 @@ def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
             found[_owner(location, all_rendered)].append(f"zizmor {finding['ident']}: {finding['desc']}")
 
     def pre_commit() -> None:
-        files = [str(folder / ".pre-commit-config.yaml") for folder in folders]
+        files = [str(f / ".pre-commit-config.yaml") for f in folders if (f / ".pre-commit-config.yaml").is_file()]
         run = subprocess.run([_tool("pre-commit"), "validate-config", *files], capture_output=True, text=True)
         bad = re.findall(r"^==> File (.+)$", run.stdout + run.stderr, re.M)
         assert (run.returncode == 0) is (not bad), run.stdout + run.stderr
@@ -717,6 +864,9 @@ def test_project_ci_passes_its_schemas_and_audits(
 @variant_param
 def test_project_ci_workflow(variant: Variant, project: Path) -> None:
     """Builds, starts, tests, checks migrations and check --deploy; pinned, least privilege."""
+    if not variant.answers.use_ci:
+        assert not (project / GITHUB_FILES[0]).exists()
+        return
     workflow = yaml.safe_load((project / GITHUB_FILES[0]).read_text(encoding="utf-8"))
     assert workflow["permissions"] == {}
     [job] = workflow["jobs"].values()
@@ -742,8 +892,14 @@ def test_project_ci_workflow(variant: Variant, project: Path) -> None:
 
 @variant_param
 def test_dependabot_and_pre_commit(variant: Variant, project: Path) -> None:
-    dependabot = yaml.safe_load((project / GITHUB_FILES[1]).read_text(encoding="utf-8"))
-    assert {u["package-ecosystem"] for u in dependabot["updates"]} == {"pip", "docker", "github-actions"}
+    answers = variant.answers
+    assert (project / GITHUB_FILES[1]).exists() is answers.use_dependabot
+    assert (project / ".pre-commit-config.yaml").exists() is answers.use_pre_commit
+    if answers.use_dependabot:
+        dependabot = yaml.safe_load((project / GITHUB_FILES[1]).read_text(encoding="utf-8"))
+        assert {u["package-ecosystem"] for u in dependabot["updates"]} == {"pip", "docker", "github-actions"}
+    if not answers.use_pre_commit:
+        return
     config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
     assert {"ruff-check", "ruff-format", "hadolint-docker", "lock-is-current"} <= hooks

@@ -24,6 +24,7 @@ import tomllib
 import yaml
 from hypothesis import strategies as st
 from newproj.answers import FIELDS, Answers, files_to_remove
+from newproj.answers.features import FEATURES
 from newproj.answers.rules import DATABASE_VERSIONS, DATABASES, DJANGO_VERSIONS, LANGUAGES, PYTHON_VERSIONS
 from newproj.maintainer.hookgen import cookiecutter_json
 from newproj.project.origin import TEMPLATE_ID
@@ -106,6 +107,8 @@ FIELD_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "time_zone": choice_of(
         ["UTC", "Asia/Seoul", "Europe/Paris", "America/Argentina/Buenos_Aires", "posix/UTC"]
     ),
+    # the features: yes/no, now and then a value that is not (refused in one line)
+    **{feature.key: st.one_of(st.booleans(), st.booleans(), st.sampled_from(["y", None, 1])) for feature in FEATURES},
 }
 
 
@@ -197,6 +200,8 @@ def check_files(files: dict[str, str], answers: Answers) -> list[str]:
     for name, text in files.items():
         if name.endswith(".html"):  # Django's own variables, filled from pages/context_processors.py
             text = text.replace("{{ project_name }}", "").replace("{{ project_description }}", "")
+            for tag in ("{% csrf_token %}", "{% url 'pages:enqueue' %}", "{% url 'pages:heartbeat' %}"):
+                text = text.replace(tag, "")  # the worker's form and link
         if JINJA_LEFT.search(text):
             problems.append(f"{name}: Jinja left")
         if (name, text) in _PARSED:

@@ -190,7 +190,8 @@ def test_every_runner_refuses_a_bad_answer_with_the_models_line(
 def test_interactive_cookiecutter_in_a_terminal(
     template_repo: Path, tmp_path: Path, typed: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Plain cookiecutter asks all eleven questions; Enter takes each default, derived ones included."""
+    """Plain cookiecutter asks all eleven questions and the eight features (y/n); Enter takes each default,
+    derived ones included."""
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
     out = tmp_path / "out"
@@ -209,6 +210,7 @@ def test_interactive_cookiecutter_in_a_terminal(
     asked = []
     while child.expect([r"\[(\d+)/(\d+)\] ([^\r\n]*?) ?(?:\r?\n.*?)?\(([^()\r\n]*)\): ", pexpect.EOF]) == 0:
         number, total, label, _default = child.match.groups()
+        label = label.removesuffix(" [y/n]")  # a feature: a yes/no question
         asked.append(label)
         answer = typed.get(label, "")
         key = labels[label]

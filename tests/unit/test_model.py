@@ -39,6 +39,14 @@ FIELD_ORDER = [
     "database_version",
     "language",
     "time_zone",
+    "use_ci",
+    "use_dependabot",
+    "use_pre_commit",
+    "use_devcontainer",
+    "use_swarm",
+    "use_k8s",
+    "use_redis",
+    "use_worker",
 ]
 
 
@@ -513,9 +521,48 @@ def test_time_zone_accepts_exactly_the_available_zones() -> None:
     ],
     ids=repr,
 )
-@pytest.mark.parametrize("name", [name for name in FIELD_ORDER if name not in ("port", "database_version")])
+@pytest.mark.parametrize(
+    "name", [name for name in FIELD_ORDER if name not in ("port", "database_version") and not name.startswith("use_")]
+)
 def test_non_text_values_are_refused_for_every_text_field(name: str, value: Any, shown: str) -> None:
     assert refusal({name: value}).message() == f"{name}: read {shown}, not text; write the value in quotes"
+
+
+# --- features: real yes/no values, requirements -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("y", '"y" (text)'),
+        ("true", '"true" (text)'),
+        (1, "1 (a number)"),
+        (None, "null (an empty value)"),
+        (["worker"], '["worker"] (a list)'),
+    ],
+    ids=repr,
+)
+@pytest.mark.parametrize("name", [name for name in FIELD_ORDER if name.startswith("use_")])
+def test_a_feature_takes_only_a_yes_no_value(name: str, value: Any, shown: str) -> None:
+    assert refusal({name: value}).message() == f"{name}: read {shown}, not a yes/no value; write true or false"
+    together = {name: True, "use_redis": True}  # the worker needs Redis
+    assert getattr(build_answers(together), name) is True
+
+
+def test_the_worker_requires_redis_with_the_same_message_on_every_path() -> None:
+    error = refusal({"use_worker": True})
+    english = "use_worker: the worker feature needs redis; add redis too (use_redis=y, --with redis) or leave worker out"
+    assert error.message() == english
+    assert error.message("ko") == (
+        "use_worker: worker 기능에는 redis 이(가) 필요합니다. redis 도 고르거나 (use_redis=y, --with redis) worker 를 빼세요"
+    )
+    assert refusal({"use_worker": True, "use_redis": False}).message() == english
+    answers = build_answers({"use_worker": True, "use_redis": True})
+    assert answers.features == ("ci", "dependabot", "pre-commit", "devcontainer", "redis", "worker")
+
+
+def test_feature_defaults_team_tooling_on_deployment_and_services_off() -> None:
+    assert build_answers({}).features == ("ci", "dependabot", "pre-commit", "devcontainer")
 
 
 def test_non_text_refusal_in_korean() -> None:
@@ -568,11 +615,13 @@ def test_unknown_key_refused() -> None:
     assert error.field == "colour"
     assert error.message() == (
         "colour: unknown answer; known answers are project_name, project_slug, description, author, "
-        "python_version, django_version, port, database, database_version, language, time_zone"
+        "python_version, django_version, port, database, database_version, language, time_zone, use_ci, "
+        "use_dependabot, use_pre_commit, use_devcontainer, use_swarm, use_k8s, use_redis, use_worker"
     )
     assert error.message("ko") == (
         "colour: 알 수 없는 항목입니다. 쓸 수 있는 항목은 project_name, project_slug, description, author, "
-        "python_version, django_version, port, database, database_version, language, time_zone 입니다"
+        "python_version, django_version, port, database, database_version, language, time_zone, use_ci, "
+        "use_dependabot, use_pre_commit, use_devcontainer, use_swarm, use_k8s, use_redis, use_worker 입니다"
     )
     assert field_refusal("colour", "red").message() == error.message()
 
@@ -669,7 +718,7 @@ def test_both_hooks_run_on_the_standard_library_alone(database: str, tmp_path: P
         (project / relative).parent.mkdir(parents=True, exist_ok=True)
         (project / relative).write_text("")
     for hook in ("pre_gen_project.py", "post_gen_project.py"):
-        done = run_hook_isolated(hook, {"database": database}, tmp_path, project)
+        done = run_hook_isolated(hook, {"database": database, "use_k8s": "y"}, tmp_path, project)
         assert (done.returncode, done.stderr) == (0, ""), hook
     kept = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
     assert kept == KEPT_FILES[database]
@@ -686,7 +735,8 @@ def test_the_pre_hook_refuses_on_the_standard_library_alone(tmp_path: Path) -> N
 def test_the_post_hook_carries_only_the_pruning() -> None:
     text = (TEMPLATE / "hooks" / "post_gen_project.py").read_text(encoding="utf-8")
     assert "def prune(" in text and "def build_answers(" not in text
-    assert len(text.splitlines()) < 80
+    assert "OWNED_FILES" in text and "MODEL_MESSAGES" not in text  # which files each feature owns, no texts
+    assert len(text.splitlines()) < 120
 
 
 def test_cookiecutter_json_keys_are_the_answers_fields() -> None:

@@ -62,20 +62,6 @@ EXPECTED_FILES = {
     "accounts/migrations/__init__.py",
     "accounts/models.py",
     "accounts/tests.py",
-    "deploy/k8s/base/deployment.yaml",
-    "deploy/k8s/base/ingress.yaml",
-    "deploy/k8s/base/kustomization.yaml",
-    "deploy/k8s/base/migrate-job.yaml",
-    "deploy/k8s/base/networkpolicy.yaml",
-    "deploy/k8s/base/service.yaml",
-    "deploy/k8s/overlays/dev/db.yaml",
-    "deploy/k8s/overlays/dev/kustomization.yaml",
-    "deploy/k8s/overlays/dev/namespace.yaml",
-    "deploy/k8s/overlays/dev/secrets.env.example",
-    "deploy/k8s/overlays/prod/kustomization.yaml",
-    "deploy/k8s/overlays/prod/namespace.yaml",
-    "deploy/k8s/overlays/prod/secrets.env.example",
-    "deploy/swarm/docker-stack.yml",
     "docker-compose.yml",
     "docker/dev.env",
     "docker/entrypoint.sh",
@@ -711,8 +697,13 @@ def test_cruft_json_records_the_answers(database: str, generated) -> None:
         ("mariadb", ["deploy/k8s/base/data-pvc.yaml"]),
     ],
 )
-def test_files_to_remove(database: str, removed: list[str]) -> None:
-    assert files_to_remove(build_answers({"database": database}).to_context()) == removed
+def test_files_to_remove_follow_the_database_within_kubernetes(database: str, removed: list[str]) -> None:
+    """With Kubernetes on, only the database's leftovers go; with it off, every manifest goes too."""
+    with_k8s = files_to_remove(build_answers({"database": database, "use_k8s": True, "use_swarm": True}).to_context())
+    assert [path for path in with_k8s if not path.startswith((".", "pages/", "docker/celery"))
+            and "celery" not in path and "redis" not in path and "worker" not in path] == removed
+    without = files_to_remove(build_answers({"database": database}).to_context())
+    assert "deploy/k8s/base/deployment.yaml" in without and "deploy/swarm/docker-stack.yml" in without
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql", "mysql", "mariadb"])

@@ -35,7 +35,7 @@ def _answer_with_port(project: Path, port: str, confirmation: str, locale: str =
         ):
             session.answer(labels[name], ENTER)
         session.answer(labels["port"], CLEAR + port + ENTER)
-        for name in ("database", "language", "time_zone"):
+        for name in ("database", "language", "time_zone", "features"):
             session.answer(labels[name], ENTER)
         session.answer({"en": "Apply this update?", "ko": "이 업데이트를 적용할까요?"}[lang], confirmation)
         code, rest = session.finish()

@@ -13,6 +13,7 @@ import newproj
 import pytest
 from newproj.cli.app import main
 from newproj.web.metadata import METADATA_TYPE
+from newproj.web.params import parameter_of
 from webkit import archive_files, folder_files, without_dev_values
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
@@ -29,7 +30,7 @@ def test_curl_and_httpie_get_the_text_help(client, agent: str) -> None:
     assert "Accept" in response.headers["vary"]
     lines = response.text.splitlines()
     for field in newproj.FIELDS:  # every parameter, with its choices and its default
-        row = next(line for line in lines if line.split()[:1] == [field.flag.lstrip("-")])
+        row = next(line for line in lines if line.split()[:1] == [parameter_of(field)])
         for choice in field.choices({}) if field.choices and field.name != "database_version" else ():
             assert choice in row
     assert any(line.split()[:2] == ["port", "8000"] for line in lines)
@@ -54,7 +55,7 @@ def test_json_gets_the_metadata_with_an_etag(client, accept: str) -> None:
     assert [f["name"] for f in fields] == [f.name for f in newproj.FIELDS]
     defaults = newproj.build_answers({}).to_context()
     for field, meta in zip(newproj.FIELDS, fields, strict=True):
-        assert meta["parameter"] == field.flag.lstrip("-")
+        assert meta["parameter"] == parameter_of(field)
         assert meta["label"] == {"en": field.label["en"], "ko": field.label["ko"]}
         assert meta["default"] == defaults[field.name]
         assert meta["choices"] == (list(field.choices(defaults)) if field.choices else None)

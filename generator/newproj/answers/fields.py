@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from newproj.answers.features import FEATURES, selected
 from newproj.answers.rules import (
     DATABASE_VERSIONS,
     DATABASES,
@@ -20,6 +21,7 @@ from newproj.answers.rules import (
     PYTHON_VERSIONS,
     SERVER_DATABASES,
     AnswerError,
+    check_features,
     check_python_django,
     default_database_version,
     default_django_version,
@@ -31,6 +33,7 @@ from newproj.answers.rules import (
     validate_database_version,
     validate_description,
     validate_django_version,
+    validate_feature,
     validate_language,
     validate_port,
     validate_project_name,
@@ -168,6 +171,23 @@ FIELDS: tuple[Field, ...] = (
         cookiecutter_default="{{ 'Asia/Seoul' if cookiecutter.language == 'ko' else 'UTC' }}",
     ),
 )
+
+
+def _feature_field(feature: Any) -> Field:
+    """A feature as an answer: a yes/no field, asked in one checkbox with the other features."""
+    return Field(
+        feature.key,
+        feature.label,
+        "--with",
+        _fixed(feature.default),
+        lambda value, _key=feature.key: validate_feature(_key, value),
+        help=feature.description,
+        cookiecutter_default=feature.default,
+    )
+
+
+#: Every feature, after the questions above (one ``use_<id>`` boolean each).
+FIELDS += tuple(_feature_field(feature) for feature in FEATURES)
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 
@@ -187,6 +207,15 @@ class Answers:
     database_version: str
     language: str
     time_zone: str
+    #: The features (:mod:`newproj.answers.features`), defaulted as the model defaults them.
+    use_ci: bool = True
+    use_dependabot: bool = True
+    use_pre_commit: bool = True
+    use_devcontainer: bool = True
+    use_swarm: bool = False
+    use_k8s: bool = False
+    use_redis: bool = False
+    use_worker: bool = False
 
     def to_context(self) -> dict[str, Any]:
         """The values as ``cookiecutter.json`` keys (port as an int)."""
@@ -199,6 +228,11 @@ class Answers:
     @property
     def server_database(self) -> bool:
         return self.database in SERVER_DATABASES
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """The ids of the features it turns on, in catalogue order."""
+        return selected(self.to_context())
 
 
 def validate_field(name: str, value: Any, answers: Mapping[str, Any] | None = None) -> Any:
@@ -232,6 +266,7 @@ def _check_given(values: Mapping[str, Any]) -> dict[str, Any]:
             checked[field.name] = validate_field(field.name, values[field.name], checked)
     if "python_version" in checked and "django_version" in checked:
         check_python_django(checked["python_version"], checked["django_version"])
+    check_features(checked, given_only=True)
     return checked
 
 
@@ -263,6 +298,7 @@ def build_answers(
             settled
         ):
             check_python_django(settled["python_version"], settled["django_version"])
+    check_features(settled)
     return Answers(**{field.name: settled[field.name] for field in FIELDS})
 
 

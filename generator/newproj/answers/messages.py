@@ -83,6 +83,18 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} is not a known time zone; use an IANA name such as UTC or Asia/Seoul",
         "ko": "{value!r}은(는) 알 수 없는 시간대입니다. UTC나 Asia/Seoul 같은 IANA 이름을 쓰세요",
     },
+    "feature_bool": {
+        "en": "read {value} ({kind}), not a yes/no value; write true or false",
+        "ko": "{value} ({kind})을(를) 읽었습니다. 예/아니오 값이 아닙니다. true 나 false 를 쓰세요",
+    },
+    "feature_requires": {
+        "en": "the {feature} feature needs {needed}; add {needed} too ({key}=y, --with {needed}) or leave {feature} out",
+        "ko": "{feature} 기능에는 {needed} 이(가) 필요합니다. {needed} 도 고르거나 ({key}=y, --with {needed}) {feature} 를 빼세요",
+    },
+    "feature_excludes": {
+        "en": "the {feature} feature cannot go with {other}; leave one of them out",
+        "ko": "{feature} 기능은 {other} 와(과) 함께 쓸 수 없습니다. 둘 중 하나를 빼세요",
+    },
     "unknown_field": {
         "en": "unknown answer; known answers are {fields}",
         "ko": "알 수 없는 항목입니다. 쓸 수 있는 항목은 {fields} 입니다",
@@ -98,4 +110,5 @@ KINDS: dict[str, dict[str, str]] = {
     "list": {"en": "a list", "ko": "목록"},
     "mapping": {"en": "a mapping", "ko": "매핑"},
     "other": {"en": "not text", "ko": "텍스트가 아닌 값"},
+    "text": {"en": "text", "ko": "텍스트"},
 }

@@ -11,6 +11,8 @@ import shutil
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from newproj.answers.owned import feature_files_to_remove
+
 #: The app of the custom user model, which a project generated before it never gets.
 ACCOUNTS_FILES = (
     "__init__.py",
@@ -24,8 +26,9 @@ ACCOUNTS_FILES = (
 
 
 def files_to_remove(context: Mapping[str, Any]) -> list[str]:
-    """Paths, relative to the generated project, that the chosen answers do not use."""
-    remove: list[str] = []
+    """Paths, relative to the generated project, that the chosen answers do not use: the files of each
+    feature that is off, and what the database does not use."""
+    remove: list[str] = feature_files_to_remove(context)
     if context["database"] not in ("mysql", "mariadb"):
         remove.append("docker/db/mysql-init.sql")
     if context["database"] == "sqlite":  # one replica, migrated by an initContainer on its volume

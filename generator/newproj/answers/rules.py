@@ -11,8 +11,10 @@ import keyword
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
+from newproj.answers.features import FEATURES, FEATURES_BY_ID
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
 
 TEMPLATE_VERSION = "6"
@@ -346,3 +348,36 @@ def check_python_django(python_version: str, django_version: str) -> None:
             low=low,
             high=high,
         )
+
+
+# --- features --------------------------------------------------------------------------
+
+
+def validate_feature(field: str, value: Any) -> bool:
+    """A feature's answer: a real yes/no value (``true``/``false``), never text."""
+    if isinstance(value, bool):
+        return value
+    kind = "text" if isinstance(value, str) else _kind(value)
+    raise AnswerError(field, "feature_bool", value=_shown(value), kind=kind)
+
+
+def check_features(chosen: Mapping[str, Any], given_only: bool = False) -> None:
+    """Refuse a feature whose requirement is off or whose exclusion is on (by ``use_*`` key).
+
+    ``given_only``: judge only the pairs whose both answers are in ``chosen`` (the rest may still
+    be asked), so a refused pair of given answers is reported before any question.
+    """
+    for feature in FEATURES:
+        if not chosen.get(feature.key):
+            continue
+        for needed in feature.requires:
+            needed_key = FEATURES_BY_ID[needed].key
+            if given_only and needed_key not in chosen:
+                continue
+            if not chosen.get(needed_key):
+                raise AnswerError(
+                    feature.key, "feature_requires", feature=feature.id, needed=needed, key=needed_key
+                )
+        for excluded in feature.excludes:
+            if chosen.get(FEATURES_BY_ID[excluded].key):
+                raise AnswerError(feature.key, "feature_excludes", feature=feature.id, other=excluded)

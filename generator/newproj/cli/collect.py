@@ -19,6 +19,8 @@ from newproj.answers import (
     Field,
     validate_field,
 )
+from newproj.answers.features import BEFORE_FEATURES, FEATURES_BY_KEY
+from newproj.cli.features import FeatureFlags
 from newproj.cli.given import GivenAnswers, read_answers_file
 from newproj.errors import UsageError
 from newproj.render.place import check_target
@@ -36,6 +38,7 @@ class InitRequest:
     directory: Path | None = None
     no_input: bool = False
     force: bool = False
+    features: FeatureFlags = field(default_factory=FeatureFlags)
     #: stdin is a terminal, so missing answers can be asked.
     terminal: bool = False
 
@@ -62,6 +65,7 @@ def collect(request: InitRequest, prompt_io: Callable[[], dict[str, Any]] = dict
     if request.answers_file is not None:
         given.add_file(request.answers_file, read_answers_file(request.answers_file))
     given.add_flags(request.flags)
+    given.add_features(request.features.values, request.features.sources)
     # The project's language defaults to the interface language (asked, not imposed).
     defaults = {"language": request.lang}
     if request.directory is not None:
@@ -100,7 +104,8 @@ def _valid_slug(value: Any) -> bool:
 
 def _recorder(missing: list[str]) -> Callable[[Field, Any, dict[str, Any]], Any]:
     def record(item: Field, default: Any, _settled: dict[str, Any]) -> Any:
-        missing.append(item.name)
+        if item.name not in FEATURES_BY_KEY:  # a feature not given takes its default
+            missing.append(item.name)
         return default
 
     return record
@@ -115,6 +120,8 @@ def update_answers(
     """The answers after an update. ``flags`` are by field name (None: not given). ``ask(given,
     defaults)`` prompts for every answer not given, the recorded ones as defaults."""
     known = {name: value for name, value in recorded.items() if name in FIELD_NAMES}
+    if not BEFORE_FEATURES.keys() & known.keys():  # recorded before features: it has all their files
+        known.update(BEFORE_FEATURES)
     from_file = read_answers_file(answers_file) if answers_file is not None else {}
     from_flags = {name: value for name, value in flags.items() if value is not None}
     database = from_flags.get("database", from_file.get("database", known.get("database")))

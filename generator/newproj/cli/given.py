@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newproj.answers import FIELD_NAMES, FIELDS, FIELDS_BY_NAME, AnswerError, Answers, Ask, build_answers
+from newproj.answers.features import FEATURES_BY_KEY
 from newproj.errors import InvalidAnswer, UsageError
 
 
@@ -30,6 +31,11 @@ class GivenAnswers:
                 self.values[name] = value
                 self.sources[name] = FIELDS_BY_NAME[name].flag
 
+    def add_features(self, values: Mapping[str, bool], sources: Mapping[str, str]) -> None:
+        """``use_<id>`` answers of ``--with``/``--without``/``--minimal``, each naming its flag."""
+        self.values.update(values)
+        self.sources.update(sources)
+
     def add_file(self, path: Path, values: Mapping[str, Any]) -> None:
         """Values of an answers file, as read (a YAML ``null`` is a value, and is refused)."""
         for name, value in values.items():
@@ -44,13 +50,16 @@ class GivenAnswers:
             raise InvalidAnswer(err, self.sources.get(err.field, "")) from err
 
     def missing(self, defaults: Mapping[str, Any] | None = None) -> list[str]:
-        """The answers that apply and are not given (a server version for SQLite never is); validates nothing."""
+        """The answers that apply and are not given (a server version for SQLite never is); validates nothing.
+
+        Features are not counted: they have defaults and are asked only along with other questions.
+        """
         settled: dict[str, Any] = {}
         missing = []
         for item in FIELDS:
             if item.name in self.values:
                 settled[item.name] = self.values[item.name]
-            elif item.asked(settled):
+            elif item.asked(settled) and item.name not in FEATURES_BY_KEY:
                 missing.append(item.name)
             else:
                 settled[item.name] = (defaults or {}).get(item.name, item.default(settled))

@@ -10,6 +10,7 @@ import typer
 
 from newproj.cli.collect import InitRequest, collect
 from newproj.cli.common import command_language, prompt_io
+from newproj.cli.features import feature_flags
 from newproj.cli.options import (
     AnswersFile,
     Author,
@@ -20,12 +21,15 @@ from newproj.cli.options import (
     DjangoVersion,
     JsonOutput,
     Lang,
+    Minimal,
     Port,
     ProjectLanguage,
     ProjectName,
     ProjectSlug,
     PythonVersion,
     TimeZone,
+    WithFeatures,
+    WithoutFeatures,
     answer_flags,
 )
 from newproj.cli.report import Output, done, emit_json, summary, warnings
@@ -50,6 +54,9 @@ def init(
     database_version: DatabaseVersion = None,
     project_language: ProjectLanguage = None,
     time_zone: TimeZone = None,
+    with_: WithFeatures = None,
+    without: WithoutFeatures = None,
+    minimal: Minimal = False,
     answers: AnswersFile = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("init.no_input"))] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=help_text("init.yes"))] = False,
@@ -64,6 +71,7 @@ def init(
     request = InitRequest(
         lang=ui,
         flags=answer_flags(locals()),
+        features=feature_flags(with_, without, minimal),
         answers_file=answers,
         directory=directory,
         no_input=no_input,

@@ -12,6 +12,7 @@ import typer
 
 from newproj.answers import FIELDS_BY_NAME
 from newproj.answers.rules import DATABASE_VERSIONS, DJANGO_VERSIONS, SERVER_DATABASES, display_order
+from newproj.cli.features import minimal_option, with_option, without_option
 from newproj.messages.help import help_text, joined
 
 #: Defaults that follow other answers, described rather than shown.
@@ -80,6 +81,9 @@ RecordedDatabase = Annotated[str | None, field_option("database", recorded=True)
 RecordedDatabaseVersion = Annotated[str | None, field_option("database_version", recorded=True)]
 RecordedProjectLanguage = Annotated[str | None, field_option("language", recorded=True)]
 RecordedTimeZone = Annotated[str | None, field_option("time_zone", recorded=True)]
+WithFeatures = Annotated[list[str] | None, with_option()]
+WithoutFeatures = Annotated[list[str] | None, without_option()]
+Minimal = Annotated[bool, minimal_option()]
 AnswersFile = Annotated[Path | None, typer.Option("--answers", help=help_text("init.answers"))]
 JsonOutput = Annotated[bool, typer.Option("--json", help=help_text("json"))]
 Lang = Annotated[str | None, typer.Option("--lang", help=help_text("lang"))]

@@ -12,7 +12,8 @@ from typing import Any
 import questionary
 
 from newproj.answers import AnswerError, Answers, Ask, Field, check_python_django, validate_field
-from newproj.answers.rules import display_order
+from newproj.answers.features import FEATURES, GROUPS
+from newproj.answers.rules import check_features, display_order
 from newproj.cli.given import GivenAnswers
 from newproj.errors import NewprojError
 from newproj.messages import t
@@ -111,7 +112,47 @@ def _ask_text(
     return chosen(answer)
 
 
-def asker(lang: str, checks: Checks | None = None, **io: Any) -> Ask:
+def _ask_features(
+    settled: dict[str, Any], defaults: dict[str, Any], lang: str, **io: Any
+) -> dict[str, bool]:
+    """One checkbox for every feature not given (space toggles, Enter accepts the ticked ones).
+
+    A choice that breaks a requirement (the worker without Redis) is refused where it is made,
+    and the checkbox asked again.
+    """
+    asked = [feature for feature in FEATURES if feature.key not in settled]
+    choices: list[Any] = []
+    for group, title in GROUPS.items():
+        members = [feature for feature in asked if feature.group == group]
+        if members:
+            choices.append(questionary.Separator(f"— {title[lang]} —"))
+        for feature in members:
+            ticked = bool(defaults.get(feature.key, feature.default))
+            choices.append(
+                questionary.Choice(
+                    f"{feature.id}: {feature.label[lang]} — {feature.description[lang]}", feature.id, checked=ticked
+                )
+            )
+
+    def chosen(ids: list[str]) -> dict[str, bool]:
+        return {feature.key: feature.id in ids for feature in asked}
+
+    def check(ids: list[str]) -> bool | str:
+        try:
+            check_features({**settled, **chosen(ids)})
+        except AnswerError as err:
+            return err.text(lang)
+        return True
+
+    ids = questionary.checkbox(
+        t("features_title", lang), choices=choices, validate=check, instruction=t("features_hint", lang), **io
+    ).unsafe_ask()
+    return chosen(ids)
+
+
+def asker(
+    lang: str, checks: Checks | None = None, defaults: dict[str, Any] | None = None, **io: Any
+) -> Ask:
     """The ``ask`` of :func:`newproj.answers.build_answers`: one question per missing answer.
 
     ``settled`` holds the answers so far, given ones included (validated before any question), so a
@@ -120,7 +161,13 @@ def asker(lang: str, checks: Checks | None = None, **io: Any) -> Ask:
     (``unsafe_ask``), handled once at the CLI edge.
     """
 
+    features: dict[str, bool] = {}
+
     def ask(field: Field, default: Any, settled: dict[str, Any]) -> Any:
+        if field.name in {feature.key for feature in FEATURES}:
+            if field.name not in features:  # the first feature asked asks them all, in one checkbox
+                features.update(_ask_features(settled, {**(defaults or {}), field.name: default}, lang, **io))
+            return features[field.name]
         if field.choices:
             return _ask_choice(field, default, settled, lang, **io)
         return _ask_text(field, default, settled, lang, checks, **io)
@@ -140,7 +187,7 @@ def ask_missing(
     A refused given value is reported, naming its source, before any question. ``checks`` add
     their own refusals to typed values, shown in place.
     """
-    return given.build(defaults, asker(lang, checks, **io))
+    return given.build(defaults, asker(lang, checks, defaults, **io))
 
 
 def confirm(lang: str, question: str = "confirm", **io: Any) -> bool:

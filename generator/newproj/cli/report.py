@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from newproj.answers import FIELDS, FIELDS_BY_NAME, Answers, warnings_for
+from newproj.answers.features import FEATURES_BY_KEY
 from newproj.doctor.ports import port_in_use
 from newproj.messages import t
 from newproj.messages.core import display_width, pad
@@ -56,10 +57,13 @@ def summary(out: Output, answers: Answers, target: Path, files: tuple[str, ...])
     """The answers that apply and the file tree, before a confirmation or for ``--dry-run``."""
     out.say(t("summary_title", out.lang, path=display(target)))
     values = answers.to_context()
-    width = max(display_width(field.label[out.lang]) for field in FIELDS)
-    for field in FIELDS:
+    questions = [field for field in FIELDS if field.name not in FEATURES_BY_KEY]
+    title = t("features_title", out.lang)
+    width = max(display_width(text) for text in [*(field.label[out.lang] for field in questions), title])
+    for field in questions:
         if field.asked(values):
             out.say(f"  {pad(field.label[out.lang], width)}  {values[field.name]}")
+    out.say(f"  {pad(title, width)}  {', '.join(answers.features) or t('features_none', out.lang)}")
     out.say(t("summary_files", out.lang, count=len(files)))
     for line in format_tree(target.name, files):
         out.say(f"  {line}")
@@ -88,6 +92,7 @@ def emit_json(
         return
     document = {
         "answers": answers.to_context(),
+        "features": list(answers.features),
         "path": str(target),
         "files": list(files),
         "dry_run": dry_run,

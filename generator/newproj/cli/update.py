@@ -14,11 +14,13 @@ import typer
 from newproj.answers import FIELDS
 from newproj.cli.collect import update_answers
 from newproj.cli.common import command_language, prompt_io
+from newproj.cli.features import feature_flags
 from newproj.cli.options import (
     AnswersFile,
     Debug,
     JsonOutput,
     Lang,
+    Minimal,
     RecordedAuthor,
     RecordedDatabase,
     RecordedDatabaseVersion,
@@ -30,6 +32,8 @@ from newproj.cli.options import (
     RecordedProjectSlug,
     RecordedPythonVersion,
     RecordedTimeZone,
+    WithFeatures,
+    WithoutFeatures,
     answer_flags,
 )
 from newproj.cli.report import Output
@@ -58,6 +62,9 @@ def update(
     database_version: RecordedDatabaseVersion = None,
     project_language: RecordedProjectLanguage = None,
     time_zone: RecordedTimeZone = None,
+    with_: WithFeatures = None,
+    without: WithoutFeatures = None,
+    minimal: Minimal = False,
     answers: AnswersFile = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("update.no_input"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("update.dry_run"))] = False,
@@ -83,7 +90,8 @@ def update(
         def ask(given: Any, defaults: dict[str, Any]) -> Any:
             return ask_missing(given, ui, defaults, **prompt_io())
 
-    after = update_answers(record.answers, answer_flags(locals()), answers, ask)
+    flags = {**answer_flags(locals()), **feature_flags(with_, without, minimal).values}
+    after = update_answers(record.answers, flags, answers, ask)
     overrides = {k: v for k, v in after.items() if record.answers.get(k) != v}
     if not allow_dirty and not dry_run and not (project / PENDING_NAME).exists():
         check_clean(project)
@@ -167,8 +175,10 @@ def _summary(out: Output, plan: UpdatePlan) -> None:
 
 def _list_conflicts(plan: UpdatePlan, lang: str) -> None:
     typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
+    removed = {c.path for c in plan.changes if c.action == "kept" and c.conflicted}
     for path in plan.conflicted:
-        typer.echo(f"  {t('update_conflict_file', lang, path=path)}", err=True)
+        key = "update_conflict_removed" if path in removed else "update_conflict_file"
+        typer.echo(f"  {t(key, lang, path=path)}", err=True)
 
 
 def _print_diff(plan: UpdatePlan, out: Output) -> None:

@@ -26,7 +26,7 @@ from newproj.render.templates import django_template
 _ANSWERS = Path(newproj.answers.__file__).resolve().parent
 #: The modules of :mod:`newproj.answers` the pre-generation hook carries, in dependency order: the
 #: whole model, so that ``newproj update`` can load a release's model from its hook.
-MODEL_MODULES = ("messages", "rules", "fields", "prune")
+MODEL_MODULES = ("messages", "owned", "features", "rules", "fields", "prune")
 
 HEADER = '''\
 # GENERATED: the answers model (newproj/answers: {modules}), by `python -m newproj.maintainer.hookgen`; do not edit.
@@ -63,7 +63,7 @@ HOOKS = {
     ),
     "post_gen_project.py": (
         "Remove the files that the chosen answers do not use (cruft writes .cruft.json itself).",
-        ("prune",),
+        ("owned", "prune"),
         POST_MAIN,
         ("json", "os"),
     ),

@@ -57,6 +57,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{fields} 을(를) 물어볼 터미널이 없습니다. 플래그({flags})로 주거나 --answers FILE, 기본값은 "
         "--no-input 을 쓰세요",
     },
+    "unknown_feature": {
+        "en": "{flag}: unknown feature {value!r}; known features are {known}",
+        "ko": "{flag}: 알 수 없는 기능 {value!r} 입니다. 쓸 수 있는 기능은 {known} 입니다",
+    },
+    "feature_both": {
+        "en": "{value} given to both --with and --without; keep it in one of them",
+        "ko": "{value} 을(를) --with 와 --without 에 모두 주었습니다. 한쪽에만 쓰세요",
+    },
+    "features_title": {"en": "Features", "ko": "기능"},
+    "features_hint": {
+        "en": "(space toggles, Enter accepts)",
+        "ko": "(스페이스로 고르고 Enter 로 확정)",
+    },
+    "features_none": {"en": "none", "ko": "없음"},
     "answers_file_missing": {
         "en": "{path}: no such answers file; check the path given to --answers",
         "ko": "{path}: 답 파일이 없습니다. --answers 에 준 경로를 확인하세요",

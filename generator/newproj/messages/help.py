@@ -125,6 +125,22 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Print the unified diff the update would apply; write nothing.",
         "ko": "적용할 unified diff 를 출력하고 아무것도 쓰지 않습니다.",
     },
+    "features.with": {
+        "en": "Features to add, comma-separated or repeated ({listing}). Default: {defaults}. "
+        "A feature brings what it needs (worker brings redis).",
+        "ko": "더할 기능, 쉼표로 나누거나 여러 번 ({listing}). 기본값: {defaults}. "
+        "기능에 필요한 것도 함께 더합니다 (worker 는 redis 를).",
+    },
+    "features.without": {
+        "en": "Features to leave out, comma-separated or repeated (the ids of --with).",
+        "ko": "뺄 기능, 쉼표로 나누거나 여러 번 (--with 의 이름).",
+    },
+    "features.minimal": {
+        "en": "No feature: Dockerfile, compose file, Django code, README, ignore and attribute files "
+        "(add some back with --with).",
+        "ko": "기능 없이: Dockerfile, compose 파일, Django 코드, README, ignore 와 attributes 파일 "
+        "(--with 로 몇 가지를 다시 더할 수 있습니다).",
+    },
     "update.allow_dirty": {
         "en": "Update even when the git work tree has uncommitted changes.",
         "ko": "git 작업 트리에 커밋하지 않은 변경이 있어도 업데이트합니다.",

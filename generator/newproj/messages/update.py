@@ -60,6 +60,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "파일 {count}개에 충돌 표시가 있습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):",
     },
     "update_conflict_file": {"en": "conflict: {path}", "ko": "충돌: {path}"},
+    "update_conflict_removed": {
+        "en": "conflict: {path} belongs to a feature this update removes, but your project changed it; "
+        "delete it or keep it, then run newproj update again",
+        "ko": "충돌: {path} 은(는) 이 업데이트가 빼는 기능의 파일이지만 프로젝트에서 고쳤습니다. "
+        "지우거나 남긴 뒤 newproj update 를 다시 실행하세요",
+    },
     "update_kept": {
         "en": "kept {path}: the template dropped it, but your project changed it",
         "ko": "{path} 은(는) 템플릿에서 빠졌지만 프로젝트에서 고쳤으므로 남겨 두었습니다",

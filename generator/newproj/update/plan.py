@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newproj.answers.features import BEFORE_FEATURES, FEATURES, owned_files
 from newproj.errors import UsageError
 from newproj.project.origin import installed_origin
 from newproj.project.record import Record, read_record
@@ -200,6 +201,7 @@ def plan_update(
         for c in merge_trees(base.files, new.files, lambda p: _read(project, p), moves)
         if not _skipped(record, c)
     ]
+    changes = _edited_files_of_removed_features(changes, record.answers, after)
     env = _merge_env(env_before, base, new, record.answers.get("database") == after.get("database"), lang)
     changes = [c for c in changes if c.path != ENV_NAME]
     return UpdatePlan(
@@ -214,6 +216,20 @@ def plan_update(
         env,
         env_before,
     )
+
+
+def _edited_files_of_removed_features(
+    changes: list[FileChange], before: dict[str, Any], after: dict[str, Any]
+) -> list[FileChange]:
+    """A file of a feature the update removes, which the team edited, is a conflict (kept as it is):
+    removing the feature would drop the team's work, keeping it silently would leave the feature half there."""
+    removed = [
+        feature
+        for feature in FEATURES
+        if before.get(feature.key, BEFORE_FEATURES[feature.key]) and not after.get(feature.key)
+    ]
+    owned = {path for feature in removed for path in owned_files(feature.id, before)}
+    return [replace(c, conflicted=True) if c.action == "kept" and c.path in owned else c for c in changes]
 
 
 def _merge_env(ours: str, base: Rendering, new: Rendering, same_database: bool, lang: str) -> EnvMerge | None:

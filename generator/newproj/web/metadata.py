@@ -15,7 +15,7 @@ from typing import Any
 import newproj
 from newproj.messages.core import LANGUAGES
 from newproj.messages.serve import CURL_HELP
-from newproj.web.params import resolved
+from newproj.web.params import parameter_of, resolved
 
 #: The versioned media type of the metadata (``application/json`` gets the same, latest, version).
 METADATA_TYPE = "application/vnd.newproj.metadata.v1+json"
@@ -91,7 +91,7 @@ def metadata() -> dict[str, Any]:
         fields.append(
             {
                 "name": field.name,
-                "parameter": field.flag.lstrip("-"),
+                "parameter": parameter_of(field),
                 "flag": field.flag,
                 "type": _kind(field, default),
                 "label": {lang: field.label.get(lang, field.label["en"]) for lang in LANGUAGES},

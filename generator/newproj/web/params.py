@@ -15,11 +15,21 @@ from urllib.parse import parse_qsl
 
 import newproj
 from newproj.answers import warnings_for
+from newproj.answers.features import FEATURES, FEATURES_BY_KEY
 from newproj.messages import t
 
-#: The parameter of each field: its flag without the dashes (``--database-version`` -> ``database-version``).
-PARAMETERS: dict[str, str] = {f.flag.lstrip("-"): f.name for f in newproj.FIELDS}
+
+def parameter_of(item: newproj.Field) -> str:
+    """A field's parameter: its flag without the dashes (``--database-version`` -> ``database-version``);
+    a feature's is its answer (``use_worker``), since the CLI's ``--with`` takes them all."""
+    return item.name if item.name in FEATURES_BY_KEY else item.flag.lstrip("-")
+
+
+PARAMETERS: dict[str, str] = {parameter_of(f): f.name for f in newproj.FIELDS}
 FLAGS: dict[str, str] = {f.name: f.flag for f in newproj.FIELDS}
+#: How a feature's yes or no is written in a query string or a form (anything else is refused by the model).
+YES_NO = {"true": True, "1": True, "on": True, "yes": True, "y": True,
+          "false": False, "0": False, "off": False, "no": False, "n": False}
 #: More parameters than there are fields is a mistake or an attack; stop reading there.
 MAX_PARAMETERS = 64
 
@@ -104,7 +114,9 @@ def check(pairs: list[tuple[str, str]], lang: str) -> Checked:
             text = t("no_such_option", lang, option="--" + parameter, help="newproj init --help")
             checked.problems.append(Problem(parameter, None, text, text))
         else:
-            checked.values[PARAMETERS[parameter]] = value
+            name = PARAMETERS[parameter]
+            yes_no = YES_NO.get(value.strip().lower()) if name in FEATURES_BY_KEY else None
+            checked.values[name] = value if yes_no is None else yes_no
         seen.add(parameter)
     checked.problems += _field_problems(checked.values, lang)
     if checked.problems:
@@ -135,7 +147,8 @@ def _field_problems(values: dict[str, Any], lang: str) -> list[Problem]:
 def _refusal(err: newproj.AnswerError, values: dict[str, Any], lang: str) -> Problem:
     """The line the CLI prints after ``error: `` for this refusal (led by the flag when one was given)."""
     given = err.field in values
-    parameter = FLAGS[err.field].lstrip("-") if err.field in FLAGS else None
+    fields = {f.name: f for f in newproj.FIELDS}
+    parameter = parameter_of(fields[err.field]) if err.field in fields else None
     return Problem(
         parameter if given else None,
         err.field,
@@ -167,8 +180,12 @@ def command_line(answers: newproj.Answers) -> str:
     context = answers.to_context()
     parts = ["newproj", "init", "--no-input"]
     for item in newproj.FIELDS:
-        if item.asked(context):
+        if item.asked(context) and item.name not in FEATURES_BY_KEY:
             parts += [item.flag, shlex.quote(str(context[item.name]))]
+    added = [f.id for f in FEATURES if context[f.key] and not f.default]
+    removed = [f.id for f in FEATURES if f.default and not context[f.key]]
+    parts += ["--with", ",".join(added)] if added else []
+    parts += ["--without", ",".join(removed)] if removed else []
     return " ".join(parts)
 
 

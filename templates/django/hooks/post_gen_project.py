@@ -1,4 +1,4 @@
-# GENERATED: the answers model (newproj/answers: prune.py), by `python -m newproj.maintainer.hookgen`; do not edit.
+# GENERATED: the answers model (newproj/answers: owned.py, prune.py), by `python -m newproj.maintainer.hookgen`; do not edit.
 """Remove the files that the chosen answers do not use (cruft writes .cruft.json itself)."""
 
 from __future__ import annotations
@@ -10,6 +10,57 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 # {% raw %}
+# --- newproj/answers/owned.py -------------------------------------------------------------------
+"""Which files each feature owns: all the post hook needs to prune a project (standard library only).
+
+A file owned by several features (the worker's Kubernetes manifest) goes when any of them is off.
+``{slug}`` stands for the project's package folder.
+"""
+
+
+_K8S = "deploy/k8s/"
+OWNED_FILES: dict[str, tuple[str, ...]] = {
+    "ci": (".github/workflows/ci.yml",),
+    "dependabot": (".github/dependabot.yml",),
+    "pre-commit": (".pre-commit-config.yaml", ".editorconfig"),
+    "devcontainer": (".devcontainer/devcontainer.json",),
+    "swarm": ("deploy/swarm/docker-stack.yml",),
+    "k8s": tuple(
+        _K8S + name
+        for name in (
+            "base/data-pvc.yaml base/deployment.yaml base/ingress.yaml base/kustomization.yaml "
+            "base/migrate-job.yaml base/networkpolicy.yaml base/service.yaml base/redis.yaml "
+            "base/worker.yaml overlays/dev/db.yaml overlays/dev/kustomization.yaml "
+            "overlays/dev/namespace.yaml overlays/dev/secrets.env.example "
+            "overlays/prod/kustomization.yaml overlays/prod/namespace.yaml "
+            "overlays/prod/secrets.env.example"
+        ).split()
+    ),
+    "redis": (_K8S + "base/redis.yaml",),
+    "worker": (
+        "{slug}/celery.py",
+        "pages/tasks.py",
+        "docker/celery_healthcheck.py",
+        _K8S + "base/worker.yaml",
+    ),
+}
+
+
+def feature_key(ident: str) -> str:
+    """A feature's answer: ``use_<id>`` (``pre-commit`` -> ``use_pre_commit``)."""
+    return "use_" + ident.replace("-", "_")
+
+
+def feature_files_to_remove(context: Mapping[str, Any]) -> list[str]:
+    """The owned files of every feature that ``context`` turns off."""
+    slug = str(context.get("project_slug", ""))
+    remove: list[str] = []
+    for ident, paths in OWNED_FILES.items():
+        if not context.get(feature_key(ident)):
+            remove += [p.replace("{slug}", slug) for p in paths if p.replace("{slug}", slug) not in remove]
+    return remove
+
+
 # --- newproj/answers/prune.py -------------------------------------------------------------------
 """After rendering: remove the files the answers do not use.
 
@@ -31,8 +82,9 @@ ACCOUNTS_FILES = (
 
 
 def files_to_remove(context: Mapping[str, Any]) -> list[str]:
-    """Paths, relative to the generated project, that the chosen answers do not use."""
-    remove: list[str] = []
+    """Paths, relative to the generated project, that the chosen answers do not use: the files of each
+    feature that is off, and what the database does not use."""
+    remove: list[str] = feature_files_to_remove(context)
     if context["database"] not in ("mysql", "mariadb"):
         remove.append("docker/db/mysql-init.sql")
     if context["database"] == "sqlite":  # one replica, migrated by an initContainer on its volume

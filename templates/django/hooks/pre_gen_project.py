@@ -1,4 +1,4 @@
-# GENERATED: the answers model (newproj/answers: messages.py, rules.py, fields.py, prune.py), by `python -m newproj.maintainer.hookgen`; do not edit.
+# GENERATED: the answers model (newproj/answers: messages.py, owned.py, features.py, rules.py, fields.py, prune.py), by `python -m newproj.maintainer.hookgen`; do not edit.
 """Refuse answers the newproj answers model does not accept (same rules, same messages)."""
 
 from __future__ import annotations
@@ -101,6 +101,18 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} is not a known time zone; use an IANA name such as UTC or Asia/Seoul",
         "ko": "{value!r}은(는) 알 수 없는 시간대입니다. UTC나 Asia/Seoul 같은 IANA 이름을 쓰세요",
     },
+    "feature_bool": {
+        "en": "read {value} ({kind}), not a yes/no value; write true or false",
+        "ko": "{value} ({kind})을(를) 읽었습니다. 예/아니오 값이 아닙니다. true 나 false 를 쓰세요",
+    },
+    "feature_requires": {
+        "en": "the {feature} feature needs {needed}; add {needed} too ({key}=y, --with {needed}) or leave {feature} out",
+        "ko": "{feature} 기능에는 {needed} 이(가) 필요합니다. {needed} 도 고르거나 ({key}=y, --with {needed}) {feature} 를 빼세요",
+    },
+    "feature_excludes": {
+        "en": "the {feature} feature cannot go with {other}; leave one of them out",
+        "ko": "{feature} 기능은 {other} 와(과) 함께 쓸 수 없습니다. 둘 중 하나를 빼세요",
+    },
     "unknown_field": {
         "en": "unknown answer; known answers are {fields}",
         "ko": "알 수 없는 항목입니다. 쓸 수 있는 항목은 {fields} 입니다",
@@ -116,7 +128,213 @@ KINDS: dict[str, dict[str, str]] = {
     "list": {"en": "a list", "ko": "목록"},
     "mapping": {"en": "a mapping", "ko": "매핑"},
     "other": {"en": "not text", "ko": "텍스트가 아닌 값"},
+    "text": {"en": "text", "ko": "텍스트"},
 }
+
+
+# --- newproj/answers/owned.py -------------------------------------------------------------------
+"""Which files each feature owns: all the post hook needs to prune a project (standard library only).
+
+A file owned by several features (the worker's Kubernetes manifest) goes when any of them is off.
+``{slug}`` stands for the project's package folder.
+"""
+
+
+_K8S = "deploy/k8s/"
+OWNED_FILES: dict[str, tuple[str, ...]] = {
+    "ci": (".github/workflows/ci.yml",),
+    "dependabot": (".github/dependabot.yml",),
+    "pre-commit": (".pre-commit-config.yaml", ".editorconfig"),
+    "devcontainer": (".devcontainer/devcontainer.json",),
+    "swarm": ("deploy/swarm/docker-stack.yml",),
+    "k8s": tuple(
+        _K8S + name
+        for name in (
+            "base/data-pvc.yaml base/deployment.yaml base/ingress.yaml base/kustomization.yaml "
+            "base/migrate-job.yaml base/networkpolicy.yaml base/service.yaml base/redis.yaml "
+            "base/worker.yaml overlays/dev/db.yaml overlays/dev/kustomization.yaml "
+            "overlays/dev/namespace.yaml overlays/dev/secrets.env.example "
+            "overlays/prod/kustomization.yaml overlays/prod/namespace.yaml "
+            "overlays/prod/secrets.env.example"
+        ).split()
+    ),
+    "redis": (_K8S + "base/redis.yaml",),
+    "worker": (
+        "{slug}/celery.py",
+        "pages/tasks.py",
+        "docker/celery_healthcheck.py",
+        _K8S + "base/worker.yaml",
+    ),
+}
+
+
+def feature_key(ident: str) -> str:
+    """A feature's answer: ``use_<id>`` (``pre-commit`` -> ``use_pre_commit``)."""
+    return "use_" + ident.replace("-", "_")
+
+
+def feature_files_to_remove(context: Mapping[str, Any]) -> list[str]:
+    """The owned files of every feature that ``context`` turns off."""
+    slug = str(context.get("project_slug", ""))
+    remove: list[str] = []
+    for ident, paths in OWNED_FILES.items():
+        if not context.get(feature_key(ident)):
+            remove += [p.replace("{slug}", slug) for p in paths if p.replace("{slug}", slug) not in remove]
+    return remove
+
+
+# --- newproj/answers/features.py ----------------------------------------------------------------
+"""The features a project can contain: what each one is, what it needs, and which files it owns.
+
+Standard library only: :mod:`newproj.maintainer.hookgen` copies this file into the pre hook, whose
+rules refuse a worker without Redis, so plain cookiecutter and cruft refuse as newproj does.
+
+A feature is one boolean answer (``use_<id>``, a ``cookiecutter.json`` key). Lines that a feature
+adds to shared files are ``{%- if cookiecutter.use_<id> %}`` blocks in the template; the files it
+owns (:mod:`newproj.answers.owned`, all the post hook needs) are removed after rendering when it is off.
+"""
+
+
+#: The groups, in the order the checkbox shows them.
+GROUPS = {
+    "team": {"en": "Team tooling", "ko": "팀 도구"},
+    "deploy": {"en": "Deployment", "ko": "배포"},
+    "services": {"en": "Services", "ko": "서비스"},
+}
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One thing a project may contain, chosen at ``init`` and added or removed by ``update``."""
+
+    id: str
+    group: str
+    label: dict[str, str]
+    description: dict[str, str]
+    default: bool
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Its answer: the ``cookiecutter.json`` key and the model field (``use_pre_commit``)."""
+        return feature_key(self.id)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files it owns (``{slug}``: the package folder), removed when it is off."""
+        return OWNED_FILES[self.id]
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature(
+        "ci",
+        "team",
+        {"en": "CI workflow", "ko": "CI 워크플로"},
+        {
+            "en": "GitHub Actions: build the image, run the tests, check --deploy",
+            "ko": "GitHub Actions: 이미지 빌드, 테스트, check --deploy",
+        },
+        True,
+    ),
+    Feature(
+        "dependabot",
+        "team",
+        {"en": "Dependabot", "ko": "Dependabot"},
+        {
+            "en": "weekly pull requests that update the lock, the images and the actions",
+            "ko": "잠금 파일, 이미지, 액션을 올리는 주간 풀 리퀘스트",
+        },
+        True,
+    ),
+    Feature(
+        "pre-commit",
+        "team",
+        {"en": "pre-commit", "ko": "pre-commit"},
+        {
+            "en": "checks before each commit (ruff, hadolint, the lock) and shared editor settings",
+            "ko": "커밋 전 검사 (ruff, hadolint, 잠금 파일)와 공통 편집기 설정",
+        },
+        True,
+    ),
+    Feature(
+        "devcontainer",
+        "team",
+        {"en": "Dev container", "ko": "개발 컨테이너"},
+        {
+            "en": "open the web container in VS Code Dev Containers or Codespaces",
+            "ko": "VS Code Dev Containers 나 Codespaces 에서 web 컨테이너로 열기",
+        },
+        True,
+    ),
+    Feature(
+        "swarm",
+        "deploy",
+        {"en": "Docker Swarm stack", "ko": "Docker Swarm 스택"},
+        {
+            "en": "deploy/swarm/docker-stack.yml: replicas, rolling updates, secrets",
+            "ko": "deploy/swarm/docker-stack.yml: 복제본, 롤링 업데이트, 시크릿",
+        },
+        False,
+    ),
+    Feature(
+        "k8s",
+        "deploy",
+        {"en": "Kubernetes manifests", "ko": "Kubernetes 매니페스트"},
+        {
+            "en": "deploy/k8s/: Kustomize base with dev and prod overlays",
+            "ko": "deploy/k8s/: Kustomize base 와 dev, prod overlay",
+        },
+        False,
+    ),
+    Feature(
+        "redis",
+        "services",
+        {"en": "Redis cache", "ko": "Redis 캐시"},
+        {
+            "en": "a redis container and Django's built-in Redis cache backend",
+            "ko": "redis 컨테이너와 Django 내장 Redis 캐시 백엔드",
+        },
+        False,
+    ),
+    Feature(
+        "worker",
+        "services",
+        {"en": "Celery worker", "ko": "Celery 워커"},
+        {
+            "en": "worker and beat containers (Celery, Redis as broker) and a sample task",
+            "ko": "worker 와 beat 컨테이너 (Celery, 브로커는 Redis)와 예제 작업",
+        },
+        False,
+        requires=("redis",),
+    ),
+)
+#: What a project recorded before features existed holds: every file of the team and deployment features.
+BEFORE_FEATURES = {feature.key: feature.group != "services" for feature in FEATURES}
+FEATURES_BY_ID = {feature.id: feature for feature in FEATURES}
+FEATURE_KEYS = tuple(feature.key for feature in FEATURES)
+FEATURES_BY_KEY = {feature.key: feature for feature in FEATURES}
+
+
+def with_requirements(ids: set[str]) -> set[str]:
+    """``ids`` and everything they require, transitively (``--with worker`` brings Redis)."""
+    wanted = set(ids)
+    while True:
+        more = {needed for ident in wanted for needed in FEATURES_BY_ID[ident].requires} - wanted
+        if not more:
+            return wanted
+        wanted |= more
+
+
+def selected(context: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ids of the features ``context`` turns on, in catalogue order."""
+    return tuple(feature.id for feature in FEATURES if context.get(feature.key))
+
+
+def owned_files(ident: str, context: Mapping[str, Any]) -> tuple[str, ...]:
+    """The files feature ``ident`` owns in a project of ``context`` (its package folder named)."""
+    slug = str(context.get("project_slug", ""))
+    return tuple(path.replace("{slug}", slug) for path in OWNED_FILES[ident])
 
 
 # --- newproj/answers/rules.py -------------------------------------------------------------------
@@ -460,6 +678,39 @@ def check_python_django(python_version: str, django_version: str) -> None:
         )
 
 
+# --- features --------------------------------------------------------------------------
+
+
+def validate_feature(field: str, value: Any) -> bool:
+    """A feature's answer: a real yes/no value (``true``/``false``), never text."""
+    if isinstance(value, bool):
+        return value
+    kind = "text" if isinstance(value, str) else _kind(value)
+    raise AnswerError(field, "feature_bool", value=_shown(value), kind=kind)
+
+
+def check_features(chosen: Mapping[str, Any], given_only: bool = False) -> None:
+    """Refuse a feature whose requirement is off or whose exclusion is on (by ``use_*`` key).
+
+    ``given_only``: judge only the pairs whose both answers are in ``chosen`` (the rest may still
+    be asked), so a refused pair of given answers is reported before any question.
+    """
+    for feature in FEATURES:
+        if not chosen.get(feature.key):
+            continue
+        for needed in feature.requires:
+            needed_key = FEATURES_BY_ID[needed].key
+            if given_only and needed_key not in chosen:
+                continue
+            if not chosen.get(needed_key):
+                raise AnswerError(
+                    feature.key, "feature_requires", feature=feature.id, needed=needed, key=needed_key
+                )
+        for excluded in feature.excludes:
+            if chosen.get(FEATURES_BY_ID[excluded].key):
+                raise AnswerError(feature.key, "feature_excludes", feature=feature.id, other=excluded)
+
+
 # --- newproj/answers/fields.py ------------------------------------------------------------------
 """The answers model: every field, how it is asked and defaulted, and the one pass that builds
 :class:`Answers`. Standard library only (see :mod:`newproj.maintainer.hookgen`, which copies it into the hooks).
@@ -597,6 +848,23 @@ FIELDS: tuple[Field, ...] = (
         cookiecutter_default="{{ 'Asia/Seoul' if cookiecutter.language == 'ko' else 'UTC' }}",
     ),
 )
+
+
+def _feature_field(feature: Any) -> Field:
+    """A feature as an answer: a yes/no field, asked in one checkbox with the other features."""
+    return Field(
+        feature.key,
+        feature.label,
+        "--with",
+        _fixed(feature.default),
+        lambda value, _key=feature.key: validate_feature(_key, value),
+        help=feature.description,
+        cookiecutter_default=feature.default,
+    )
+
+
+#: Every feature, after the questions above (one ``use_<id>`` boolean each).
+FIELDS += tuple(_feature_field(feature) for feature in FEATURES)
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 
@@ -616,6 +884,15 @@ class Answers:
     database_version: str
     language: str
     time_zone: str
+    #: The features (:mod:`newproj.answers.features`), defaulted as the model defaults them.
+    use_ci: bool = True
+    use_dependabot: bool = True
+    use_pre_commit: bool = True
+    use_devcontainer: bool = True
+    use_swarm: bool = False
+    use_k8s: bool = False
+    use_redis: bool = False
+    use_worker: bool = False
 
     def to_context(self) -> dict[str, Any]:
         """The values as ``cookiecutter.json`` keys (port as an int)."""
@@ -628,6 +905,11 @@ class Answers:
     @property
     def server_database(self) -> bool:
         return self.database in SERVER_DATABASES
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """The ids of the features it turns on, in catalogue order."""
+        return selected(self.to_context())
 
 
 def validate_field(name: str, value: Any, answers: Mapping[str, Any] | None = None) -> Any:
@@ -661,6 +943,7 @@ def _check_given(values: Mapping[str, Any]) -> dict[str, Any]:
             checked[field.name] = validate_field(field.name, values[field.name], checked)
     if "python_version" in checked and "django_version" in checked:
         check_python_django(checked["python_version"], checked["django_version"])
+    check_features(checked, given_only=True)
     return checked
 
 
@@ -692,6 +975,7 @@ def build_answers(
             settled
         ):
             check_python_django(settled["python_version"], settled["django_version"])
+    check_features(settled)
     return Answers(**{field.name: settled[field.name] for field in FIELDS})
 
 
@@ -723,8 +1007,9 @@ ACCOUNTS_FILES = (
 
 
 def files_to_remove(context: Mapping[str, Any]) -> list[str]:
-    """Paths, relative to the generated project, that the chosen answers do not use."""
-    remove: list[str] = []
+    """Paths, relative to the generated project, that the chosen answers do not use: the files of each
+    feature that is off, and what the database does not use."""
+    remove: list[str] = feature_files_to_remove(context)
     if context["database"] not in ("mysql", "mariadb"):
         remove.append("docker/db/mysql-init.sql")
     if context["database"] == "sqlite":  # one replica, migrated by an initContainer on its volume

@@ -4,15 +4,28 @@
 import os
 import tempfile
 from pathlib import Path
+{%- if cookiecutter.use_worker %}
+from typing import Any
+{%- endif %}
 from unittest import mock
 
+{% if cookiecutter.use_worker -%}
+from django.core.cache import cache
+{% endif -%}
 from django.core.exceptions import ImproperlyConfigured
 from django.db import OperationalError
-from django.test import SimpleTestCase, TestCase
+from django.test import SimpleTestCase, TestCase{{ ", override_settings" if cookiecutter.use_worker else "" }}
 from django.urls import reverse
 from django.utils.html import escape
+{%- if cookiecutter.use_worker %}
+from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import RedisError
+{%- endif %}
 
 import {{ cookiecutter.project_slug }}.settings.base as base_settings
+{%- if cookiecutter.use_worker %}
+from pages import tasks
+{%- endif %}
 from pages.context_processors import PROJECT_DESCRIPTION, PROJECT_NAME
 
 
@@ -107,3 +120,66 @@ class SecretFileTests(SimpleTestCase):
             message = "Set EXAMPLE_KEY or EXAMPLE_KEY_FILE in the environment"
             with self.assertRaisesMessage(ImproperlyConfigured, message):
                 base_settings.env_required("EXAMPLE_KEY")
+{%- if cookiecutter.use_worker %}
+
+
+LOCAL_MEMORY_CACHE = "django.core.cache.backends.locmem.LocMemCache"
+
+
+@override_settings(CELERY_TASK_ALWAYS_EAGER=True)
+class SampleTaskTests(SimpleTestCase):
+    """{{ "예제 작업: 즉시(eager) 실행하므로 브로커도 worker 도 필요 없습니다" if ko else "The sample tasks, run eagerly: no broker, no worker needed" }}."""
+
+    def test_the_sample_task_runs_eagerly(self) -> None:
+        self.assertTrue(tasks.add.app.conf.task_always_eager)
+        self.assertEqual(tasks.add.delay(2, 3).get(timeout=1), 5)
+
+    @override_settings(CACHES={"default": {"BACKEND": LOCAL_MEMORY_CACHE}})
+    def test_heartbeat_leaves_the_time_it_ran_in_the_cache(self) -> None:
+        ran = tasks.heartbeat.delay().get(timeout=1)
+        self.assertEqual(cache.get(tasks.HEARTBEAT_KEY), ran)
+        response = self.client.get(reverse("pages:heartbeat"))
+        self.assertEqual(response.json(), {"last_run": ran})
+
+    def test_beat_schedules_the_heartbeat(self) -> None:
+        entry = tasks.add.app.conf.beat_schedule["heartbeat"]
+        self.assertEqual(entry["task"], tasks.heartbeat.name)
+        self.assertGreater(entry["schedule"], 0)
+
+    def test_the_view_enqueues_the_task_and_names_where_its_result_is(self) -> None:
+        response = self.client.post(reverse("pages:enqueue"))
+        self.assertEqual(response.status_code, 202)
+        task_id = response.json()["id"]
+        self.assertEqual(response["Location"], reverse("pages:task", args=[task_id]))
+
+    def test_the_result_page_shows_the_state_and_the_result(self) -> None:
+        done = mock.Mock(state="SUCCESS", result=5, **{"successful.return_value": True})
+        with mock.patch("pages.views.AsyncResult", return_value=done):
+            response = self.client.get(reverse("pages:task", args=["some-id"]))
+        self.assertEqual(response.json(), {"id": "some-id", "state": "SUCCESS", "result": 5})
+
+
+class RedisDownTests(SimpleTestCase):
+    """{{ "Redis 가 멈추면 요청은 멈추지 않고 503 과 분명한 오류로 끝납니다" if ko else "With Redis down, requests end at once with a 503 and a clear error" }}."""
+
+    def assert_redis_unreachable(self, response: Any) -> None:
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response.json()["redis"], "unreachable")
+
+    def test_enqueueing_answers_503(self) -> None:
+        gave_up = RuntimeError("Retry limit exceeded while trying to reconnect")
+        for error in (BrokerError("connection refused"), gave_up):
+            with self.subTest(error=error):
+                with mock.patch.object(tasks.add, "delay", side_effect=error):
+                    response = self.client.post(reverse("pages:enqueue"))
+                self.assert_redis_unreachable(response)
+
+    def test_a_result_answers_503(self) -> None:
+        broken = mock.Mock(**{"successful.side_effect": RedisError("connection refused")})
+        with mock.patch("pages.views.AsyncResult", return_value=broken):
+            self.assert_redis_unreachable(self.client.get(reverse("pages:task", args=["some-id"])))
+
+    def test_the_settings_give_short_timeouts(self) -> None:
+        self.assertLessEqual(base_settings.REDIS_TIMEOUTS["socket_connect_timeout"], 5)
+        self.assertLessEqual(tasks.add.app.conf.broker_transport_options["socket_timeout"], 10)
+{%- endif %}

@@ -154,3 +154,46 @@ LOGGING = {
         "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
     },
 }
+{%- if cookiecutter.use_redis %}
+
+# {{ "Redis: Django 내장 캐시 백엔드" ~ (" 이자 워커의 브로커" if cookiecutter.use_worker else "") if ko else "Redis: Django's built-in cache backend" ~ (" and the worker's broker" if cookiecutter.use_worker else "") }}.
+# {{ "주소는 compose, Swarm, Kubernetes 모두 서비스 이름 redis" if ko else "Its address is the service name redis in compose, Swarm and Kubernetes alike." }}
+# {{ "짧은 대기 시간: Redis 가 멈추면 캐시를 쓰는 요청이" if ko else "Short timeouts: when Redis is down, a request that uses the cache" }}
+# {{ "멈춰 있지 않고 바로 오류를 냅니다" if ko else "fails at once instead of hanging" }}
+REDIS_URL = env_value("REDIS_URL", "redis://redis:6379/0")
+REDIS_TIMEOUTS = {"socket_connect_timeout": 2, "socket_timeout": 2}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": REDIS_TIMEOUTS,
+    }
+}
+{%- endif %}
+{%- if cookiecutter.use_worker %}
+
+# {{ "Celery: worker 와 beat 컨테이너 (같은 이미지)." if ko else "Celery: the worker and beat containers (the same image)." }}
+# {{ "브로커와 결과 저장소는 Redis" if ko else "Redis is the broker and keeps the results" }}
+CELERY_BROKER_URL = env_value("CELERY_BROKER_URL", REDIS_URL)
+CELERY_RESULT_BACKEND = env_value("CELERY_RESULT_BACKEND", REDIS_URL)
+CELERY_RESULT_EXPIRES = 3600
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_TRACK_STARTED = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# {{ "Redis 가 멈추면 작업을 넣는 요청은 몇 초 안에" if ko else "When Redis is down, a request that enqueues a task ends" }}
+# {{ "오류로 끝납니다 (기다리며 멈추지 않습니다)" if ko else "with an error within seconds (it never hangs)" }}
+CELERY_BROKER_TRANSPORT_OPTIONS = {**REDIS_TIMEOUTS, "socket_timeout": 5, "max_retries": 1}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
+# {{ "beat 가 예약하는 작업: 예제 heartbeat 가" if ko else "What beat schedules: the sample heartbeat leaves" }}
+# {{ "캐시에 마지막 시각을 남깁니다 (/tasks/heartbeat/)" if ko else "the time it ran in the cache (/tasks/heartbeat/)" }}
+CELERY_BEAT_SCHEDULE = {
+    "heartbeat": {
+        "task": "pages.tasks.heartbeat",
+        "schedule": float(os.environ.get("HEARTBEAT_SECONDS", "60")),
+    },
+}
+{%- endif %}

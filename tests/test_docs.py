@@ -17,6 +17,7 @@ import newproj.cli.app
 import newproj.cli.init
 import pytest
 import typer
+from docskit import code_spans, quick_start
 from newproj.answers import FIELDS, FIELDS_BY_NAME, AnswerError, check_python_django, default_for
 from newproj.cli.given import read_answers_file
 from newproj.errors import ExitCode
@@ -94,10 +95,6 @@ def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
 def table_rows(text: str) -> list[list[str]]:
     """The data rows of every table (headers and separators left out)."""
     return [row for _header, rows in tables(text) for row in rows]
-
-
-def code_spans(cell: str) -> list[str]:
-    return re.findall(r"`([^`]+)`", cell)
 
 
 def rows_named(text: str, name: str) -> list[list[str]]:
@@ -574,18 +571,6 @@ def test_the_database_switch_names_the_files_the_update_writes(
 # --- the README's Quick start, as a shell reads it ------------------------------------------------
 
 ACTIVATE = re.compile(r"^(?:\.|source) \.venv/bin/activate\b")
-
-
-def quick_start() -> tuple[list[str], list[str]]:
-    """The Quick start's shell block (one command a line, comments dropped) and the commands its prose
-    gives in code spans afterwards."""
-    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    part = text.split("\n## Quick start", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```sh\n(.*?)```", part, re.S)
-    assert block, "README.md: the Quick start has no sh block"
-    lines = [line.split("  #", 1)[0].strip() for line in block.group(1).splitlines() if line.strip()]
-    prose = [span for span in code_spans(part[block.end():]) if re.match(r"(cd \S+ && )?newproj ", span)]
-    return lines, prose
 
 
 def test_the_quick_start_puts_newproj_on_path_before_using_it() -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docskit import quick_start
 from newproj.answers import build_answers
 from newproj.render.place import plan
 
@@ -146,8 +147,6 @@ def test_the_readme_quick_start_runs_as_written(installed: tuple[Path, Path, dic
     """The README's Quick start commands, run by a shell whose PATH has no newproj: the install steps are
     the ones the wheel fixture performs (a venv, then this checkout installed into it); every other line,
     then the `newproj update` the prose gives inside the project, runs exactly as written."""
-    from test_docs import quick_start
-
     lines, prose = quick_start()
     install = ["python3 -m venv .venv", "pip install ."]
     assert [line for line in lines if line in install] == install, lines

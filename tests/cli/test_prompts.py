@@ -600,7 +600,8 @@ def test_a_typed_package_name_whose_folder_exists_is_refused_at_its_question(
     from newproj.cli.collect import collect
     from newproj.errors import TargetExistsError
 
-    flags = {k: v for k, v in {**MOST, "port": "8000", "database": "sqlite"}.items() if k != "project_slug"}
+    given = {**MOST, **FEATURE_DEFAULTS, "port": "8000", "database": "sqlite"}
+    flags = {k: v for k, v in given.items() if k != "project_slug"}
     request = _request(tmp_path, flags, lang=lang)
     collected, session = drive(lambda **io: collect(request, lambda: io), [ENTER + text("blog_two")])
     assert session.messages == [EN_LABELS["project_slug"] if lang == "en" else KO_LABELS["project_slug"]]
@@ -623,7 +624,8 @@ def test_a_given_package_name_whose_folder_exists_is_refused_before_any_question
 def test_force_lets_a_typed_package_name_write_into_its_folder(drive: Drive, taken: Path, tmp_path: Path) -> None:
     from newproj.cli.collect import collect
 
-    flags = {k: v for k, v in {**MOST, "port": "8000", "database": "sqlite"}.items() if k != "project_slug"}
+    given = {**MOST, **FEATURE_DEFAULTS, "port": "8000", "database": "sqlite"}
+    flags = {k: v for k, v in given.items() if k != "project_slug"}
     request = _request(tmp_path, flags, force=True)
     collected, _ = drive(lambda **io: collect(request, lambda: io), [ENTER])
     assert collected.target == taken

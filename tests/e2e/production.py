@@ -10,7 +10,7 @@ import ports
 from dockerkit import get, run, wait_for
 
 if TYPE_CHECKING:
-    from test_compose import RunningProject
+    from projectkit import RunningProject
 
 PORT_ATTEMPTS = 5
 

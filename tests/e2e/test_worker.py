@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import pytest
 from dockerkit import REPORT, Response, get, wait_for
-from test_compose import (
+from projectkit import (
     RunningProject,
     check_home_and_health,
     check_own_tests_pass,

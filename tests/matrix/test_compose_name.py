@@ -15,9 +15,9 @@ from pathlib import Path
 
 import newproj
 import pytest
+from matrixkit import compose_binary
 from newproj.doctor.checks import check_env
 from newproj.project.composename import compose_project_name, env_text
-from test_variants import compose_binary
 
 pytestmark = pytest.mark.matrix
 

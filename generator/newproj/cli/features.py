@@ -17,10 +17,12 @@ from newproj.errors import UsageError
 from newproj.messages.help import help_text
 
 
-def with_option() -> Any:
+def with_option(recorded: bool = False) -> Any:
+    """``--with``; ``recorded`` for update, where a feature not named keeps what the record says."""
     listing = {lang: "; ".join(f"{f.id}: {f.description[lang]}" for f in FEATURES) for lang in ("en", "ko")}
     defaults = ", ".join(f.id for f in FEATURES if f.default)
-    text = help_text("features.with", listing=listing, defaults=defaults)
+    key = "features.with_recorded" if recorded else "features.with"
+    text = help_text(key, listing=listing, defaults=defaults)
     return typer.Option("--with", help=text, metavar="FEATURES", show_default=False)
 
 

@@ -82,6 +82,7 @@ RecordedDatabaseVersion = Annotated[str | None, field_option("database_version",
 RecordedProjectLanguage = Annotated[str | None, field_option("language", recorded=True)]
 RecordedTimeZone = Annotated[str | None, field_option("time_zone", recorded=True)]
 WithFeatures = Annotated[list[str] | None, with_option()]
+RecordedWithFeatures = Annotated[list[str] | None, with_option(recorded=True)]
 WithoutFeatures = Annotated[list[str] | None, without_option()]
 Minimal = Annotated[bool, minimal_option()]
 AnswersFile = Annotated[Path | None, typer.Option("--answers", help=help_text("init.answers"))]

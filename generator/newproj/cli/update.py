@@ -32,7 +32,7 @@ from newproj.cli.options import (
     RecordedProjectSlug,
     RecordedPythonVersion,
     RecordedTimeZone,
-    WithFeatures,
+    RecordedWithFeatures,
     WithoutFeatures,
     answer_flags,
 )
@@ -62,7 +62,7 @@ def update(
     database_version: RecordedDatabaseVersion = None,
     project_language: RecordedProjectLanguage = None,
     time_zone: RecordedTimeZone = None,
-    with_: WithFeatures = None,
+    with_: RecordedWithFeatures = None,
     without: WithoutFeatures = None,
     minimal: Minimal = False,
     answers: AnswersFile = None,

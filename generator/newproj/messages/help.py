@@ -131,6 +131,12 @@ HELP: dict[str, dict[str, str]] = {
         "ko": "더할 기능, 쉼표로 나누거나 여러 번 ({listing}). 기본값: {defaults}. "
         "기능에 필요한 것도 함께 더합니다 (worker 는 redis 를).",
     },
+    "features.with_recorded": {
+        "en": "Features to add, comma-separated or repeated ({listing}). "
+        "Default: the recorded features (.cruft.json), kept. A feature brings what it needs (worker brings redis).",
+        "ko": "더할 기능, 쉼표로 나누거나 여러 번 ({listing}). 기본값: 기록된 기능(.cruft.json)을 그대로 씁니다. "
+        "기능에 필요한 것도 함께 더합니다 (worker 는 redis 를).",
+    },
     "features.without": {
         "en": "Features to leave out, comma-separated or repeated (the ids of --with).",
         "ko": "뺄 기능, 쉼표로 나누거나 여러 번 (--with 의 이름).",

@@ -272,8 +272,8 @@ FEATURES: tuple[Feature, ...] = (
         "deploy",
         {"en": "Docker Swarm stack", "ko": "Docker Swarm 스택"},
         {
-            "en": "deploy/swarm/docker-stack.yml: replicas, rolling updates, secrets",
-            "ko": "deploy/swarm/docker-stack.yml: 복제본, 롤링 업데이트, 시크릿",
+            "en": "a stack file in deploy/swarm/: replicas, rolling updates, secrets",
+            "ko": "deploy/swarm/ 의 스택 파일: 복제본, 롤링 업데이트, 시크릿",
         },
         False,
     ),
@@ -345,7 +345,7 @@ which run under whatever interpreter runs cookiecutter or cruft.
 """
 
 
-TEMPLATE_VERSION = "6"
+TEMPLATE_VERSION = "7"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
@@ -372,24 +372,42 @@ NOT_ZONES = re.compile(r"(posix|right)/.*|posixrules|localtime")
 #: MySQL user names stop at 32 characters; the slug names the database user.
 SLUG_MAX = 30
 TEXT_MAX = 200
-#: Names a project package must not take: Django's own and the starter app's.
-RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "config", "site", "manage", "app"})
+#: Names a project package must not take: Django's own and the starter apps' (pages, accounts).
+RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "accounts", "config", "site", "manage", "app"})
 #: The top-level modules of the generated project's own dependencies, every database and version
 #: (the template's locks, ``templates/locks/*.txt``, and ``requirements.in``): a package of that
 #: name would shadow one the project imports. A test derives this set from the locks, so it follows
 #: them. What is installed where newproj runs plays no part: the same answers pass on every machine.
 PROJECT_MODULES = frozenset(
     {
+        "amqp",
         "asgiref",
+        "async_timeout",
+        "billiard",
+        "celery",
+        "click",
+        "click_didyoumean",
+        "click_plugins",
+        "click_repl",
         "dj_database_url",
         "django",
+        "exceptiongroup",
         "gunicorn",
+        "kombu",
         "mysqldb",
+        "packaging",
+        "prompt_toolkit",
         "psycopg",
         "psycopg_binary",
+        "python_dateutil",
+        "redis",
+        "six",
         "sqlparse",
         "typing_extensions",
+        "tzlocal",
         "uv",
+        "vine",
+        "wcwidth",
         "whitenoise",
     }
 )

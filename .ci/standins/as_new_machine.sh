@@ -11,7 +11,7 @@ set -euo pipefail
 source_repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 clone=${1:-/tmp/newproj-new-machine}
 standin_tags=(python:3.11-slim python:3.13-slim python:3.14-slim python:3.15-slim
-              postgres:17 mariadb:11.8 mysql:8.4)
+              postgres:17 mariadb:11.8 mysql:8.4 redis:8)
 
 exec 9>/tmp/newproj-docker.lock
 flock 9
@@ -21,7 +21,8 @@ rm -rf /var/cache/newproj-standins
 # By tag: an image that other images were built from stays behind untagged, and a new
 # build cannot use it (the base is imported again under a new id, so every layer is new).
 mapfile -t base_tags < <(docker images --format '{{.Repository}}:{{.Tag}}' newproj-standin-base)
-docker rmi -f "${standin_tags[@]}" "${base_tags[@]}" >/dev/null 2>&1 || true
+mapfile -t labelled < <(docker images -q --filter label=org.newproj.standin.hash)
+docker rmi -f "${standin_tags[@]}" "${base_tags[@]}" "${labelled[@]}" >/dev/null 2>&1 || true
 docker builder prune -af >/dev/null
 python3 "$source_repo/.ci/standins/hold_ports.py" 8000 18000-18099 &
 holder=$!

@@ -119,7 +119,7 @@ def test_update_with_worker_on_a_running_project_serves_the_worker_and_keeps_the
         for service in ("redis", "worker", "beat"):
             assert f"\n  {service}:\n" in compose_text, service
         assert f'TEAM_MOTTO: "{TEAM_MOTTO}"' in compose_text
-        settings = (path / VARIANT.answers(0).project_slug / "settings" / "base.py").read_text()
+        settings = (path / project.answers.project_slug / "settings" / "base.py").read_text()
         assert "django.core.cache.backends.redis.RedisCache" in settings and "CELERY_BROKER_URL" in settings
         assert "celery[redis]" in (path / "requirements.in").read_text()
         assert "\ncelery==" in (path / "requirements.txt").read_text()

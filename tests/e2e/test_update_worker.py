@@ -145,7 +145,8 @@ def test_update_with_worker_on_a_running_project_serves_the_worker_and_keeps_the
             running = services(project)
             assert set(running) == {"web", "db", "redis", "worker", "beat"}, running
             assert set(running.values()) == {"healthy"}, running
-            check_home_and_health(project)
+            health = get(f"{project.url}/health/")
+            assert (health.status, health.json()) == (200, {"status": "ok", "database": "connected"})
 
             answer = post(project, "/tasks/")
             assert answer.status == 202, answer.body
@@ -187,3 +188,7 @@ def test_update_with_worker_on_a_running_project_serves_the_worker_and_keeps_the
         finally:
             # The teardown (``down --rmi local``) finds worker and beat, and their images, by this file.
             compose_file.write_text(full_compose)
+    # running_project's ``down`` has run: nothing of the project is left, the images built for it neither
+    assert project.compose.resources() == {"containers": [], "volumes": [], "networks": []}
+    built = run(["docker", "images", "-q", "--filter", f"reference={project.compose.project}-*"]).stdout
+    assert built.split() == []

@@ -1,11 +1,16 @@
 """A generated project built and running in Docker, for the e2e test modules (they import it from
-here, never from one another): start it on a free port, check its pages and its own tests, stop it."""
+here, never from one another): start it on a free port, check its pages and its own tests, POST to
+it as its forms do, read its services' health, stop it."""
 
 from __future__ import annotations
 
 import contextlib
+import http.cookiejar
+import json
 import re
 import time
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +19,7 @@ from pathlib import Path
 import newproj
 import ports
 import pytest
-from dockerkit import PYTHONS_RUN, REPORT, Compose, get
+from dockerkit import PYTHONS_RUN, REPORT, Compose, Response, get
 from variants import Variant
 
 UP_TIMEOUT = 420
@@ -101,3 +106,28 @@ def check_own_tests_pass(project: RunningProject) -> None:
                               "import platform; print(platform.python_version())").stdout.strip()
     assert version.startswith(project.variant.python + "."), version
     PYTHONS_RUN.setdefault(version, []).append(project.variant.id)
+
+
+def post(project: RunningProject, path: str, timeout: float = 30) -> Response:
+    """POST as the home page's form does: the CSRF cookie from a GET, the token in a header."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(f"{project.url}/", timeout=timeout) as home:
+        home.read()
+    token = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
+    request = urllib.request.Request(f"{project.url}{path}", data=b"", method="POST",
+                                     headers={"X-CSRFToken": token})
+    try:
+        with opener.open(request, timeout=timeout) as answer:
+            return Response(answer.status, answer.read().decode(), dict(answer.headers))
+    except urllib.error.HTTPError as err:
+        return Response(err.code, err.read().decode(errors="replace"), dict(err.headers))
+
+
+def services(project: RunningProject) -> dict[str, str]:
+    """Each running service and its health (``healthy``, ``starting``, or ``""`` without a check)."""
+    found = {}
+    for line in project.compose("ps", "--format", "json").stdout.splitlines():
+        for item in json.loads(line) if line.startswith("[") else [json.loads(line)]:
+            found[item["Service"]] = item.get("Health", "")
+    return found

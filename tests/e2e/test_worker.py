@@ -10,20 +10,18 @@ Run by hand under the engine lock:
 
 from __future__ import annotations
 
-import http.cookiejar
-import json
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from dockerkit import REPORT, Response, get, wait_for
+from dockerkit import REPORT, get, wait_for
 from projectkit import (
     RunningProject,
     check_home_and_health,
     check_own_tests_pass,
+    post,
     running_project,
+    services,
 )
 from variants import WORKER_VARIANTS
 
@@ -41,31 +39,6 @@ def project(request: pytest.FixtureRequest, standin_images: dict[str, str],
     env = {"HEARTBEAT_SECONDS": str(HEARTBEAT_SECONDS)}
     with running_project(request.param, tmp_path_factory.mktemp("e2e-worker"), env) as running:
         yield running
-
-
-def post(project: RunningProject, path: str, timeout: float = 30) -> Response:
-    """POST as the home page's form does: the CSRF cookie from a GET, the token in a header."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    with opener.open(f"{project.url}/", timeout=timeout) as home:
-        home.read()
-    token = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
-    request = urllib.request.Request(f"{project.url}{path}", data=b"", method="POST",
-                                     headers={"X-CSRFToken": token})
-    try:
-        with opener.open(request, timeout=timeout) as answer:
-            return Response(answer.status, answer.read().decode(), dict(answer.headers))
-    except urllib.error.HTTPError as err:
-        return Response(err.code, err.read().decode(errors="replace"), dict(err.headers))
-
-
-def services(project: RunningProject) -> dict[str, str]:
-    """Each running service and its health (``healthy``, ``starting``, or ``""`` without a check)."""
-    found = {}
-    for line in project.compose("ps", "--format", "json").stdout.splitlines():
-        for item in json.loads(line) if line.startswith("[") else [json.loads(line)]:
-            found[item["Service"]] = item.get("Health", "")
-    return found
 
 
 @pytest.mark.parametrize("project", WORKER_VARIANTS, ids=[v.id for v in WORKER_VARIANTS], indirect=True,

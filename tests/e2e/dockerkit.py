@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Figures worth reading after a run (startup and reload times); the run's summary shows them.
@@ -75,10 +75,18 @@ class Compose:
     #: False: no ``-p``; Compose names the project itself (the folder, or the project's .env), and
     #: ``project`` is the name it is expected to choose.
     pass_name: bool = True
+    #: Compose files to pass with ``-f`` (none: the one Compose finds in ``directory``).
+    files: tuple[Path, ...] = ()
+    #: Variables the compose file interpolates, over this process's environment.
+    env: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, *args: str, timeout: float = 600, check: bool = True) -> subprocess.CompletedProcess[str]:
         name = ["-p", self.project] if self.pass_name else []
-        return run([str(compose_binary()), *name, *args], cwd=self.directory, timeout=timeout, check=check)
+        files = [arg for path in self.files for arg in ("-f", str(path))]
+        return run(
+            [str(compose_binary()), *name, *files, *args],
+            cwd=self.directory, timeout=timeout, check=check, env=self.env,
+        )
 
     def down(self) -> None:
         """Remove the project's containers, volumes and locally built images; never fails."""

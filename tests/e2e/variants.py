@@ -6,14 +6,18 @@ and with SQLite.
 ``PYTHON_VARIANTS`` add each other Python that Debian ships (forky's 3.14 and 3.15) at the
 cost of a build, ``up``, ``/health/`` and the project's own tests. Ports are not part of a
 variant: each run picks a free, non-default one (``ports.reserve``) and renders with it.
+The image of ``newproj serve`` (``deploy/serve``) is built too, so its requirements join the
+wheelhouse of the Python it names.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import newproj
+import tomllib
 from newproj.answers.features import FEATURES_BY_ID, with_requirements
 
 #: Any non-default port renders the same requirements; used where the port does not matter.
@@ -101,9 +105,40 @@ def requirement_files(folder: Path) -> dict[str, list[Path]]:
     return files
 
 
+ROOT = Path(__file__).resolve().parents[2]
+SERVE_DOCKERFILE = ROOT / "deploy" / "serve" / "Dockerfile"
+
+
+def serve_python() -> str:
+    """The Python of the service's image: the default of its Dockerfile's ``PYTHON_VERSION``."""
+    match = re.search(r"^ARG PYTHON_VERSION=(\S+)$", SERVE_DOCKERFILE.read_text(encoding="utf-8"), re.M)
+    if match is None:
+        raise RuntimeError(f"{SERVE_DOCKERFILE} has no `ARG PYTHON_VERSION=X.Y` line")
+    return match.group(1)
+
+
+def serve_requirements(folder: Path) -> Path:
+    """What the service's ``pip install ".[web]"`` asks an index for, as a requirements file in
+    ``folder``: the build backend (pip installs it in an isolated build environment), the
+    package's dependencies and those of its ``web`` extra. Read from pyproject.toml, so the
+    wheelhouse follows the package and there is no second list to keep in step."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    lines = [
+        *project["build-system"]["requires"],
+        *project["project"]["dependencies"],
+        *project["project"]["optional-dependencies"]["web"],
+    ]
+    path = folder / "serve-requirements.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def standin_request(folder: Path) -> tuple[list[str], list[str], dict[str, list[Path]]]:
-    """What ``standins.build.ensure_images`` needs for every variant: the Python versions, the
-    database tags and the requirement files (rendered into ``folder``) by Python version."""
-    pythons = sorted({variant.python for variant in ALL_VARIANTS})
+    """What ``standins.build.ensure_images`` needs for every variant and for the service's image:
+    the Python versions, the database tags and the requirement files (rendered into ``folder``)
+    by Python version."""
+    files = requirement_files(folder)
+    files.setdefault(serve_python(), []).append(serve_requirements(folder))
+    pythons = sorted({variant.python for variant in ALL_VARIANTS} | {serve_python()})
     databases = sorted({tag for variant in ALL_VARIANTS for tag in variant.images})
-    return pythons, databases, requirement_files(folder)
+    return pythons, databases, files

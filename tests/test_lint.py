@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_ruff_check_passes_on_newproj_itself() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "generator", "templates/django/hooks", "tests", "bench", ".ci"],
+        [sys.executable, "-m", "ruff", "check", "generator", "templates/django/hooks", "tests", "bench", ".ci", "tools"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -100,6 +100,35 @@ def test_the_generated_lock_is_the_shipped_lock(tmp_path: Path) -> None:
     ) == locks.UV_LOCK.read_text(encoding="utf-8")
 
 
+def test_the_pypi_lookup_is_asked_again_after_a_transient_failure_and_gives_up_after_its_attempts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import socket
+    import urllib.error
+    import urllib.request
+
+    calls: list[str] = []
+
+    def flaky(request, timeout):  # the first two lookups lose their DNS answer
+        calls.append(request.full_url)
+        if len(calls) <= 2:
+            raise urllib.error.URLError(socket.gaierror(-3, "Temporary failure in name resolution"))
+        return io.BytesIO(b'{"files": []}')
+
+    monkeypatch.setattr(urllib.request, "urlopen", flaky)
+    monkeypatch.setattr(locks.time, "sleep", lambda seconds: None)
+    locks.pypi_simple.cache_clear()
+    assert locks.pypi_simple("flakypkg") == '{"files": []}'
+    assert calls == ["https://pypi.org/simple/flakypkg/"] * 3
+
+    calls.clear()
+    with pytest.raises(urllib.error.URLError):
+        locks.pypi_simple("downpkg", attempts=2)
+    assert calls == ["https://pypi.org/simple/downpkg/"] * 2
+    locks.pypi_simple.cache_clear()
+
+
 @pytest.mark.network
 def test_every_lock_installs_on_the_python_it_claims() -> None:
     """uv installs each lock for its Python on x86_64 glibc Linux from PyPI, every hash checked."""

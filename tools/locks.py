@@ -18,6 +18,7 @@ Dockerfile installs, at this environment's uv version, with hashes.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import os
 import re
@@ -25,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,7 +236,7 @@ def install_problem(combination: Combination, uv: str) -> str | None:
             ],
             capture_output=True,
             text=True,
-            env={**os.environ, "UV_CACHE_DIR": UV_CACHE, "UV_LINK_MODE": "hardlink"},
+            env={**os.environ, "UV_CACHE_DIR": UV_CACHE, "UV_LINK_MODE": "hardlink", "UV_HTTP_RETRIES": "6"},
         )
     if run.returncode != 0:
         return (
@@ -247,18 +249,41 @@ def install_problem(combination: Combination, uv: str) -> str | None:
     return None
 
 
-def sdist_problem(name: str, version: str, python: str, lock: str) -> str | None:
-    """Whether PyPI's source distribution of name==version matches a hash of `lock` and admits `python`."""
-    import json
-    import urllib.request
+@functools.cache
+def pypi_simple(name: str, attempts: int = 5) -> str:
+    """PyPI's JSON simple page for `name`, asked again after a transient network failure.
 
-    from packaging.specifiers import SpecifierSet
+    A lookup failing once (a DNS answer lost, a reset connection) says nothing about the lock, so
+    it is retried with a growing pause, as uv and pip retry their own downloads; a failure that
+    outlasts the retries is raised. The page is cached: every lock asks for the same package.
+    """
+    import urllib.error
+    import urllib.request
 
     request = urllib.request.Request(
         f"https://pypi.org/simple/{name}/", headers={"Accept": "application/vnd.pypi.simple.v1+json"}
     )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        files = json.load(response)["files"]
+    for attempt in range(attempts):
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            if error.code < 500 or attempt == attempts - 1:
+                raise
+        except (urllib.error.URLError, OSError):
+            if attempt == attempts - 1:
+                raise
+        time.sleep(2**attempt)
+    raise AssertionError("unreachable")
+
+
+def sdist_problem(name: str, version: str, python: str, lock: str) -> str | None:
+    """Whether PyPI's source distribution of name==version matches a hash of `lock` and admits `python`."""
+    import json
+
+    from packaging.specifiers import SpecifierSet
+
+    files = json.loads(pypi_simple(name))["files"]
     sdists = [f for f in files if f["filename"].lower() == f"{name}-{version}.tar.gz".lower()]
     if not sdists:
         return f"{name}=={version} has no source distribution on PyPI"

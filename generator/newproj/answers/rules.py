@@ -17,7 +17,7 @@ from typing import Any
 from newproj.answers.features import FEATURES, FEATURES_BY_ID
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
 
-TEMPLATE_VERSION = "7"
+TEMPLATE_VERSION = "8"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")

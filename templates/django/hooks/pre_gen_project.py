@@ -345,7 +345,7 @@ which run under whatever interpreter runs cookiecutter or cruft.
 """
 
 
-TEMPLATE_VERSION = "7"
+TEMPLATE_VERSION = "8"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")

@@ -32,7 +32,7 @@ def test_a_conflict_exits_4_with_markers_and_the_record_unchanged(repo_project, 
 
     assert result.code == 4
     assert result.err == (
-        "1 file(s) have conflict markers; resolve them, then run newproj update again "
+        "1 file(s) left in conflict; resolve them, then run newproj update again "
         "(.cruft.json was not advanced):\n"
         "  conflict: docker-compose.yml\n"
     )
@@ -77,7 +77,7 @@ def test_conflicts_are_listed_in_korean(repo_project, update) -> None:
     result = update(str(project), "--no-input", "--port", "9000", "--lang", "ko")
     assert result.code == 4
     assert result.err == (
-        "파일 1개에 충돌 표시가 있습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):\n"
+        "파일 1개가 충돌로 남았습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):\n"
         "  충돌: docker-compose.yml\n"
     )
 

@@ -51,7 +51,7 @@ def test_without_k8s_removes_the_unchanged_files_and_names_each_edited_one(repo_
 
     assert result.code == 4
     assert result.err.splitlines() == [
-        "1 file(s) have conflict markers; resolve them, then run newproj update again (.cruft.json was not advanced):",
+        "1 file(s) left in conflict; resolve them, then run newproj update again (.cruft.json was not advanced):",
         "  conflict: deploy/k8s/base/ingress.yaml belongs to a feature this update removes, but your project "
         "changed it; delete it or keep it, then run newproj update again",
     ]

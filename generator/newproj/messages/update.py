@@ -56,8 +56,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "충돌이 해결되어 업데이트를 .cruft.json 에 기록했습니다.",
     },
     "update_conflicts": {
-        "en": "{count} file(s) have conflict markers; resolve them, then run newproj update again (.cruft.json was not advanced):",
-        "ko": "파일 {count}개에 충돌 표시가 있습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):",
+        "en": "{count} file(s) left in conflict; resolve them, then run newproj update again (.cruft.json was not advanced):",
+        "ko": "파일 {count}개가 충돌로 남았습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):",
     },
     "update_conflict_file": {"en": "conflict: {path}", "ko": "충돌: {path}"},
     "update_conflict_removed": {

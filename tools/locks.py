@@ -270,7 +270,7 @@ def pypi_simple(name: str, attempts: int = 5) -> str:
         except urllib.error.HTTPError as error:
             if error.code < 500 or attempt == attempts - 1:
                 raise
-        except (urllib.error.URLError, OSError):
+        except OSError:  # URLError included: no answer at all
             if attempt == attempts - 1:
                 raise
         time.sleep(2**attempt)

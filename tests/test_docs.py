@@ -19,6 +19,7 @@ import pytest
 import typer
 from docskit import code_spans, quick_start
 from newproj.answers import FIELDS, FIELDS_BY_NAME, AnswerError, check_python_django, default_for
+from newproj.answers.features import FEATURES
 from newproj.cli.given import read_answers_file
 from newproj.errors import ExitCode
 
@@ -585,3 +586,26 @@ def test_the_quick_start_puts_newproj_on_path_before_using_it() -> None:
             assert active or word.endswith(".venv/bin/newproj"), (
                 f"README.md: `{command}` runs newproj, which is not on PATH before `. .venv/bin/activate`"
             )
+
+
+# --- features: the files each preset writes ------------------------------------------------------
+
+PRESET_COUNTS = {
+    "en": re.compile(r"`--minimal` writes (\d+) files, the defaults (\d+), every\s+feature (\d+)"),
+    "ko": re.compile(r"`--minimal` 은 (\d+)개, 기본값은 (\d+)개, 모든 기능은 (\d+)개"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_files_per_preset_are_what_init_writes(lang: str, tmp_path: Path) -> None:
+    """features.md's counts (``.cruft.json`` included) are those of a project generated with no
+    feature, the defaults and every feature."""
+    found = PRESET_COUNTS[lang].search(read(lang, "features.md"))
+    assert found, f"docs/{lang}/features.md: the sentence with the files per preset is gone"
+    keys = [feature.key for feature in FEATURES]
+    presets = {"minimal": dict.fromkeys(keys, False), "defaults": {}, "every": dict.fromkeys(keys, True)}
+    written = []
+    for name, values in presets.items():
+        project = newproj.generate(newproj.build_answers(values), tmp_path / name).path
+        written.append(sum(1 for path in project.rglob("*") if path.is_file()))
+    assert [int(n) for n in found.groups()] == written, f"docs/{lang}/features.md: generated {written}"

@@ -31,7 +31,7 @@ ANSWERS = {
     "description": "Posts and notes",
     "author": "Kim Minji",
     "python_version": "3.12",
-    "django_version": "6.1",
+    "django_version": "5.2",
     "port": "8123",
     "database": "mariadb",
     "database_version": "11.4",
@@ -94,7 +94,7 @@ KEYS = {
     "description": CLEAR + "Posts and notes" + ENTER,
     "author": CLEAR + "Kim Minji" + ENTER,
     "python_version": UP + ENTER,  # 3.13 -> 3.12 (versions oldest first)
-    "django_version": DOWN + ENTER,  # 5.2 -> 6.1
+    "django_version": UP + ENTER,  # 6.1 -> 5.2 (the newest first preselected, versions oldest first)
     "database": DOWN * 3 + ENTER,  # postgresql -> mariadb
     "database_version": UP + ENTER,  # 11.8 -> 11.4 (versions oldest first)
 }

@@ -80,7 +80,8 @@ def help_rows(cli: Run, monkeypatch: pytest.MonkeyPatch, *args: str) -> list[str
         (
             "--django",
             "--django [5.2|6.1] Django version (django_version). One of: 5.2, 6.1. "
-            "Default: 5.2 (long-term support), or the newest that supports the chosen --python.",
+            "Default: the newest that supports the chosen --python (6.1 for 3.13). "
+            "5.2 is the long-term support release.",
         ),
         (
             "--database",

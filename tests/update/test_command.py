@@ -39,6 +39,7 @@ def test_update_help_says_an_answer_left_out_keeps_its_recorded_value() -> None:
         label, _, _ = init[field.flag].partition(" Default:")
         assert update[field.flag].startswith(label.rsplit(".", 1)[0]), field.flag  # label and choices as init's
         assert "Default: the recorded answer (.cruft.json), kept" in update[field.flag], field.flag
+        assert update[field.flag].count("Default:") == 1, f"{field.flag}: init's default shown too"
         assert "Default: the recorded answer" not in init[field.flag]
     assert update["--port"] == "Port (port). Default: the recorded answer (.cruft.json), kept."
     assert "Default: the recorded features (.cruft.json), kept." in update["--with"]
@@ -53,6 +54,7 @@ def test_update_help_in_korean_says_the_same(capsys) -> None:
     shown = " ".join(capsys.readouterr().out.replace("│", " ").split())
     assert "포트 (port). 기본값: 기록된 답(.cruft.json)을 그대로 씁니다." in shown
     assert "8000" not in shown and "My Django Project" not in shown
+    assert "postgresql 17, mysql 8.4" not in shown  # init's database-version default
 
 
 def test_a_project_that_cannot_be_written_exits_6_with_the_reason(generated, update, monkeypatch) -> None:

@@ -16,6 +16,7 @@ from newproj.answers.features import FEATURES, selected
 from newproj.answers.rules import (
     DATABASE_VERSIONS,
     DATABASES,
+    DJANGO_LTS,
     DJANGO_VERSIONS,
     LANGUAGES,
     PYTHON_VERSIONS,
@@ -118,7 +119,7 @@ FIELDS: tuple[Field, ...] = (
         lambda a: default_django_version(a.get("python_version", PYTHON_VERSIONS[0])),
         validate_django_version,
         choices=lambda _a: DJANGO_VERSIONS,
-        help={"en": "5.2 is the long-term support release", "ko": "5.2는 장기 지원(LTS) 버전입니다"},
+        help={"en": f"{DJANGO_LTS} is the long-term support release", "ko": f"{DJANGO_LTS}는 장기 지원(LTS) 버전입니다"},
         # cookiecutter's default is its list's first entry, fixed: it checks given values against the
         # list as written, so a list rendered per Python would refuse ``django_version=6.1``.
         cookiecutter_default=list(DJANGO_VERSIONS),

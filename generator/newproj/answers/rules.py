@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import keyword
 import re
-import sys
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -17,12 +16,15 @@ from typing import Any
 from newproj.answers.features import FEATURES, FEATURES_BY_ID
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
 
-TEMPLATE_VERSION = "8"
+TEMPLATE_VERSION = "9"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
-#: The Django releases offered, in order of preference: the long-term support release first.
-DJANGO_VERSIONS = ("5.2", "6.1")
+#: The Django releases offered, newest first: the first is plain cookiecutter's default, and the
+#: default for the default Python (see :func:`default_django_version`).
+DJANGO_VERSIONS = ("6.1", "5.2")
+#: The long-term support release among them (the help and the prompt say which it is).
+DJANGO_LTS = "5.2"
 #: Python versions each Django release supports, from Django's own release notes and
 #: "What Python version can I use with Django?" FAQ.
 DJANGO_PYTHON = {
@@ -46,6 +48,36 @@ SLUG_MAX = 30
 TEXT_MAX = 200
 #: Names a project package must not take: Django's own and the starter apps' (pages, accounts).
 RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "accounts", "config", "site", "manage", "app"})
+#: The standard library's top-level modules in every Python offered (3.10 to 3.15; from each
+#: release's ``sys.stdlib_module_names``, private names left out): a project package of that name
+#: would shadow one. A fixed list, not the running interpreter's, so that the same answers pass
+#: on every machine; a test checks that the running Python's names are all here.
+STDLIB_MODULES = frozenset(
+    """
+    abc aifc annotationlib antigravity argparse array ast asynchat asyncio asyncore atexit
+    audioop base64 bdb binascii binhex bisect builtins bz2 cProfile calendar cgi cgitb chunk
+    cmath cmd code codecs codeop collections colorsys compileall compression concurrent
+    configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses
+    datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno
+    faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath
+    getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib
+    imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale
+    logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt
+    multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os
+    ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix
+    posixpath pprint profile profiling pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat
+    queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select
+    selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd
+    sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct
+    subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios
+    textwrap this threading time timeit tkinter token tokenize tomllib trace traceback
+    tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv
+    warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile
+    zipimport zlib zoneinfo
+    """.split()
+)
+#: Soft keywords of every Python offered (``type`` became one in 3.12).
+SOFT_KEYWORDS = frozenset({"_", "case", "match", "type"})
 #: The top-level modules of the generated project's own dependencies, every database and version
 #: (the template's locks, ``templates/locks/*.txt``, and ``requirements.in``): a package of that
 #: name would shadow one the project imports. A test derives this set from the locks, so it follows
@@ -129,18 +161,20 @@ def default_time_zone(language: str) -> str:
     return "Asia/Seoul" if language == "ko" else "UTC"
 
 
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
 def django_preference(python_version: str) -> tuple[str, ...]:
     """The Django releases in the order a default takes them for ``python_version``: those that
-    support it (in :data:`DJANGO_VERSIONS`' order, the LTS first, else the newest), then the rest."""
-    supporting = [d for d in DJANGO_VERSIONS if python_version in DJANGO_PYTHON[d]]
-    if supporting and supporting[0] != DJANGO_VERSIONS[0]:
-        supporting.sort(key=lambda d: tuple(int(part) for part in d.split(".")), reverse=True)
-    return (*supporting, *(d for d in DJANGO_VERSIONS if d not in supporting))
+    support it, newest first, then the rest."""
+    supporting = sorted((d for d in DJANGO_VERSIONS if python_version in DJANGO_PYTHON[d]), key=_version_key)
+    return (*reversed(supporting), *(d for d in DJANGO_VERSIONS if d not in supporting))
 
 
 def default_django_version(python_version: str) -> str:
-    """The default Django: the LTS when it supports ``python_version``, else the newest that does,
-    so a default is never refused next to a valid Python."""
+    """The default Django: the newest that supports ``python_version``, as ``pip install django``
+    would pick on that Python, so a default is never refused next to a valid Python."""
     return django_preference(python_version)[0]
 
 
@@ -202,7 +236,7 @@ def _text(field: str, value: Any, required: bool = True) -> str:
 def display_order(choices: tuple[str, ...]) -> tuple[str, ...]:
     """Choices as people read them: version numbers ascending, other words as given."""
     if all(re.fullmatch(r"[0-9]+(\.[0-9]+)*", c) for c in choices):
-        return tuple(sorted(choices, key=lambda c: tuple(int(part) for part in c.split("."))))
+        return tuple(sorted(choices, key=_version_key))
     return choices
 
 
@@ -219,11 +253,11 @@ def _slug_problem(slug: str) -> str | None:
         return "slug_format"
     if len(slug) > SLUG_MAX:
         return "slug_length"
-    if keyword.iskeyword(slug) or keyword.issoftkeyword(slug):
+    if keyword.iskeyword(slug) or slug in SOFT_KEYWORDS:
         return "slug_keyword"
     if slug in RESERVED_SLUGS:
         return "slug_reserved"
-    if slug in sys.stdlib_module_names:
+    if slug in STDLIB_MODULES:
         return "slug_shadows_stdlib"
     if slug in PROJECT_MODULES:
         return "slug_shadows_dependency"

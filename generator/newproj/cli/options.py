@@ -11,7 +11,14 @@ from typing import Annotated, Any
 import typer
 
 from newproj.answers import FIELDS_BY_NAME
-from newproj.answers.rules import DATABASE_VERSIONS, DJANGO_VERSIONS, SERVER_DATABASES, display_order
+from newproj.answers.rules import (
+    DATABASE_VERSIONS,
+    DJANGO_LTS,
+    PYTHON_VERSIONS,
+    SERVER_DATABASES,
+    default_django_version,
+    display_order,
+)
 from newproj.cli.features import minimal_option, with_option, without_option
 from newproj.messages.help import help_text, joined
 
@@ -32,15 +39,18 @@ def field_help(name: str, recorded: bool = False) -> str:
             for database in SERVER_DATABASES
         )
         parts.append(help_text("choices.database_version", choices=choices))
-        defaults = ", ".join(f"{database} {DATABASE_VERSIONS[database][0]}" for database in SERVER_DATABASES)
-        parts.append(help_text("default.database_version", defaults=defaults))
+        if not recorded:  # update keeps the recorded version; its own sentence says when it does not
+            defaults = ", ".join(f"{database} {DATABASE_VERSIONS[database][0]}" for database in SERVER_DATABASES)
+            parts.append(help_text("default.database_version", defaults=defaults))
     elif field.choices:
         parts.append(help_text("init.choices", choices=", ".join(display_order(field.choices({})))))
     if recorded:
         parts.append(help_text("update.default_database_version" if name == "database_version" else "update.default"))
     elif name in DERIVED_DEFAULTS:
         if name == "django_version":
-            parts.append(help_text("default.django_version", lts=DJANGO_VERSIONS[0]))
+            python = PYTHON_VERSIONS[0]
+            newest = default_django_version(python)
+            parts.append(help_text("default.django_version", newest=newest, python=python, lts=DJANGO_LTS))
         elif name != "database_version":
             parts.append(help_text(f"default.{name}"))
     elif field.default({}) != "":

@@ -39,8 +39,8 @@ HELP: dict[str, dict[str, str]] = {
         "ko": "기본값: 프로젝트 이름에서 만듭니다.",
     },
     "default.django_version": {
-        "en": "Default: {lts} (long-term support), or the newest that supports the chosen --python.",
-        "ko": "기본값: {lts} (장기 지원). 고른 --python 을 지원하지 않으면 지원하는 가장 새 버전.",
+        "en": "Default: the newest that supports the chosen --python ({newest} for {python}). {lts} is the long-term support release.",
+        "ko": "기본값: 고른 --python 을 지원하는 가장 새 버전 ({python} 이면 {newest}). {lts} 는 장기 지원(LTS) 버전입니다.",
     },
     "default.database_version": {
         "en": "Default: the first of its database ({defaults}).",

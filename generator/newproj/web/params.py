@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 import newproj
 from newproj.answers import warnings_for
 from newproj.answers.features import FEATURES, FEATURES_BY_KEY
+from newproj.answers.rules import display_order
 from newproj.messages import t
 
 
@@ -169,7 +170,8 @@ def resolved(answers_or_values: dict[str, Any]) -> dict[str, dict[str, Any]]:
             settled[item.name] = default
         fields[item.name] = {
             "default": default,
-            "choices": list(item.choices(settled)) if item.choices else None,
+            # as the CLI's help, errors and prompts list them: versions oldest first
+            "choices": list(display_order(tuple(item.choices(settled)))) if item.choices else None,
             "applies": bool(item.asked(settled)),
         }
     return fields

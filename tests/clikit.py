@@ -57,6 +57,16 @@ FLAG_VALUES = {
     "language": "ko",
     "time_zone": "Europe/Paris",
 }
+#: One choice of features as each front end spells it: the worker and Kubernetes added (the worker
+#: brings Redis), the CI workflow left out; every other feature at its default.
+FEATURE_CHOICE = {
+    **{feature.key: feature.default for feature in FEATURES},
+    "use_worker": True,
+    "use_redis": True,
+    "use_k8s": True,
+    "use_ci": False,
+}
+FEATURE_CHOICE_FLAGS = ["--with", "worker,k8s", "--without", "ci"]
 KNOWN_KEYS = ", ".join(FIELD_NAMES)
 #: The answers that are questions with a flag each (the features are chosen by --with/--without).
 QUESTION_NAMES = tuple(name for name in FIELD_NAMES if name not in FEATURES_BY_KEY)

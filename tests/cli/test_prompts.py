@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import questionary
+from clikit import FEATURE_CHOICE
 from newproj.answers import build_answers
 from newproj.answers.features import FEATURES
 from newproj.cli.given import GivenAnswers
@@ -203,6 +204,15 @@ def test_ticking_the_worker_alone_is_refused_where_it_is_made_then_redis_too_is_
         "the worker feature needs redis; add redis too (use_redis=y, --with redis) or leave worker out"
     }
     assert values["use_worker"] is values["use_redis"] is True
+
+
+def test_the_checkbox_selects_what_the_flags_select(drive: Drive) -> None:
+    """The choice ``tests/runners/test_features_everywhere.py`` makes with flags, an answers file,
+    cookiecutter's booleans and update, made here with the keys: the same answers."""
+    # untick ci; down to k8s (the sixth), tick it; redis and worker below it, tick both
+    keys = [SPACE + DOWN * 5 + SPACE + DOWN + SPACE + DOWN + SPACE + ENTER]
+    values, _ = ask(drive, {**MOST, "port": 8000, "database": "sqlite"}, keys, features=True)
+    assert {key: values[key] for key in FEATURE_CHOICE} == FEATURE_CHOICE
 
 
 def test_the_checkbox_speaks_korean(drive: Drive) -> None:

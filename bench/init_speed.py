@@ -13,6 +13,10 @@ imports what cookiecutter's ``generate_files`` imports, and prints the differenc
 newproj's time that is cookiecutter's own (its prompts' rich, arrow and python-slugify for its
 Jinja extensions, importlib.metadata for its version) before any file is rendered.
 
+It also times a Python that imports, and does nothing else with, every module one ``newproj init``
+loads (read from ``python -X importtime`` during the untimed warm-up, so the list follows the code):
+startproject's time less that is what is left for rendering and writing the project.
+
 Both run with a cache folder of their own (``XDG_CACHE_HOME``), which the untimed warm-up round
 fills: newproj keeps its compiled templates there, as on a user's machine after the first run.
 The user's own cache is shared with every other checkout of newproj on the machine (other
@@ -48,6 +52,7 @@ PROJECT_NAME = "benchsite"
 #: The two import-only processes timed beside the commands, for the context line.
 IMPORT_JINJA = "import jinja2"
 IMPORT_COOKIECUTTER = "import cookiecutter"
+IMPORT_INIT = "init's imports"
 
 
 def script(name: str) -> Path:
@@ -78,11 +83,44 @@ def fresh(root: Path, label: str, index: int) -> Path:
     return folder
 
 
+def imported_by_init(python: str, root: Path, env: dict[str, str]) -> list[str]:
+    """The modules one ``newproj init --no-input`` imports, outermost first, as ``-X importtime``
+    reports them (its lines at the outermost level; the nested ones come with them)."""
+    folder = fresh(root, "importtime", 0)
+    argv = [python, "-X", "importtime", "-m", "newproj", "init", "--no-input", str(folder)]
+    done = subprocess.run(argv, cwd=root, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    shutil.rmtree(folder)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-500:]}")
+    names = []
+    for line in done.stderr.splitlines():
+        fields = line.split("|")
+        if line.startswith("import time:") and len(fields) == 3 and not fields[2].startswith("  "):
+            name = fields[2].strip()
+            if name and name != "imported package" and name not in names:
+                names.append(name)
+    return names
+
+
+def import_only(python: str, modules: list[str]) -> list[str]:
+    """A Python that imports ``modules`` and stops (one that will not import alone is passed over)."""
+    code = (
+        "import importlib\n"
+        f"for name in {modules!r}:\n"
+        "    try:\n"
+        "        importlib.import_module(name)\n"
+        "    except Exception:\n"
+        "        pass\n"
+    )
+    return [python, "-c", code]
+
+
 def measure(rounds: int, warmup: int) -> dict[str, list[float]]:
     """Alternate the two commands ``rounds`` times (after ``warmup`` untimed rounds)."""
     newproj = script("newproj")
     django_admin = script("django-admin")
     python = sys.executable
+    modules: list[str] = []
     commands: dict[str, Callable[[Path], list[str]]] = {
         "newproj init": lambda folder: [str(newproj), "init", "--no-input", str(folder)],
         "startproject": lambda folder: [str(django_admin), "startproject", PROJECT_NAME, str(folder)],
@@ -91,11 +129,15 @@ def measure(rounds: int, warmup: int) -> dict[str, list[float]]:
         # and importlib.metadata (for its version), beyond the Jinja every renderer needs.
         IMPORT_JINJA: lambda folder: [python, "-c", "import jinja2"],
         IMPORT_COOKIECUTTER: lambda folder: [python, "-c", "import cookiecutter.generate, cookiecutter.extensions"],
+        # Context too: the whole start-up cost of init before its first file (the list is filled
+        # after the first warm-up round).
+        IMPORT_INIT: lambda folder: import_only(python, modules),
     }
     times: dict[str, list[float]] = {label: [] for label in commands}
     with tempfile.TemporaryDirectory(prefix="newproj-bench-") as tmp:
         root = Path(tmp)
         env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache")}
+        modules.extend(imported_by_init(python, root, env))
         for index in range(warmup + rounds):
             for label, argv in commands.items():
                 folder = fresh(root, label.replace(" ", "-"), index)
@@ -121,6 +163,8 @@ def summary(times: dict[str, list[float]]) -> dict[str, object]:
         "goal": "ratio <= 1.0",
         "cookiecutter_imports_beyond_jinja_s": cookiecutter_s,
         "cookiecutter_imports_share_of_startproject": cookiecutter_s / medians["startproject"],
+        "init_imports_share_of_startproject": medians[IMPORT_INIT] / medians["startproject"],
+        "left_for_the_render_s": medians["startproject"] - medians[IMPORT_INIT],
     }
 
 
@@ -138,6 +182,10 @@ def table(result: dict[str, object]) -> str:
     lines.append(
         f"of which cookiecutter's own imports beyond Jinja: {result['cookiecutter_imports_beyond_jinja_s']:.3f}s"
         f" = {result['cookiecutter_imports_share_of_startproject']:.2f} of startproject"
+    )
+    lines.append(
+        f"a Python importing what init imports, and nothing else: {result['init_imports_share_of_startproject']:.2f}"
+        f" of startproject, leaving {result['left_for_the_render_s']:.3f}s to render and write within the goal"
     )
     return "\n".join(lines)
 

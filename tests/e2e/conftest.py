@@ -17,17 +17,22 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from dockerkit import PYTHONS_RUN, REPORT, engine_available  # noqa: E402
+from dockerkit import ENGINE_BEFORE, PYTHONS_RUN, REPORT, engine_available, engine_objects  # noqa: E402
 
 _NO_ENGINE = engine_available()
+#: The test that runs after every other (test_engine_left_clean.py).
+LAST = "test_the_docker_tests_leave_nothing_on_the_engine"
 #: "tag: what backs it" lines, shown in the run's summary (captured output would hide them).
 _STANDINS: list[str] = []
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The Docker tier last: .ci/run builds the stand-in images in the background meanwhile.
-    items.sort(key=lambda item: "docker" in item.keywords)
+    # The Docker tier last: .ci/run builds the stand-in images in the background meanwhile. After
+    # it, the check that it left nothing behind.
+    items.sort(key=lambda item: ("docker" in item.keywords, item.name == LAST))
     if _NO_ENGINE is None:
+        if any(item.name == LAST for item in items):
+            ENGINE_BEFORE.update(engine_objects())
         return
     skip = pytest.mark.skip(reason=f"DOCKER END-TO-END TESTS SKIPPED: {_NO_ENGINE}")
     for item in items:

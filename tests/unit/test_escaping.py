@@ -159,6 +159,36 @@ def test_quoted_is_one_string_in_python_toml_yaml_and_json(text: str) -> None:
     assert json.loads(literal) == text
 
 
+def python_literal(text: str) -> str:
+    """The template's own ``escape.python`` macro, applied outside cookiecutter."""
+    environment = Environment(
+        loader=FileSystemLoader(django_template() / "templates"), undefined=StrictUndefined
+    )
+    template = environment.from_string('{%- import "escape.jinja" as escape -%}{{ escape.python(text) }}')
+    return template.render(text=text)
+
+
+#: Texts whose quotes decide which quotes ruff format writes (more double quotes: single quotes).
+QUOTE_MIXES = ['Team "Alpha"', "It's", 'He said "it\'s"', '"a" "b" \'c\'', "'x' \"y\"", '""\'']
+
+
+def test_the_python_literal_reads_back_and_is_what_ruff_format_writes(tmp_path: Path) -> None:
+    """A name such as ``Team "Alpha"`` must not leave a file the project's own pre-commit hook
+    (ruff format) rewrites on the first commit."""
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        pytest.skip(f"!!! SKIPPED: ruff is not installed beside {sys.executable}; pip install -e '.[test]'")
+    texts = [param.values[0] for param in HOSTILE] + QUOTE_MIXES
+    literals = [python_literal(text) for text in texts]
+    assert [ast.literal_eval(literal) for literal in literals] == texts
+    module = tmp_path / "names.py"
+    module.write_text("".join(f"NAME_{i} = {literal}  # noqa: E501\n" for i, literal in enumerate(literals)))
+    run = subprocess.run(
+        [str(ruff), "format", "--no-cache", "--diff", str(module)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 #: Answers pasted into files unescaped: the model must keep them to a safe alphabet.
 PASTED_AS_IS = tuple(name for name in FIELD_NAMES if name not in FREE_TEXT)
 

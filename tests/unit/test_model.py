@@ -147,12 +147,12 @@ def test_port_messages_in_korean() -> None:
         ),
         (
             "django",
-            "project_slug: 'django' is reserved by Django or the starter app; "
+            "project_slug: 'django' is reserved by Django or the starter project; "
             "choose another name, e.g. my_django",
         ),
         (
             "pages",
-            "project_slug: 'pages' is reserved by Django or the starter app; "
+            "project_slug: 'pages' is reserved by Django or the starter project; "
             "choose another name, e.g. my_pages",
         ),
         (
@@ -246,6 +246,32 @@ def test_which_names_are_refused_does_not_depend_on_the_python_running_newproj(
         assert build_answers({"project_slug": "blog"}).project_slug == "blog"
 
 
+def test_no_folder_of_the_project_can_be_its_package_name(generated) -> None:
+    """The package folder sits beside the project's own folders: a slug equal to one of them
+    (``docker``, ``deploy``, …) would render two things into one folder."""
+    features = {feature.key: True for feature in fields.FEATURES}
+    project = generated(project_slug="blog", **features)
+    folders = {p.name for p in project.iterdir() if p.is_dir() and p.name.isidentifier()} - {"blog"}
+    assert folders >= {"docker", "deploy", "pages", "accounts"}
+    for folder in sorted(folders):
+        assert refusal({"project_slug": folder}).code == "slug_reserved", folder
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Library Study Room Booking System", "library_study_room_booking_sys"),
+        ("A Very Long Name For A Project Indeed", "a_very_long_name_for_a_project"),
+        ("My Django Project", "my_django_project"),
+    ],
+)
+def test_the_default_slug_is_cut_to_the_longest_allowed_as_plain_cookiecutter_cuts_it(
+    name: str, slug: str, tmp_path: Path
+) -> None:
+    assert build_answers({"project_name": name}).project_slug == slug
+    assert hook_context({"project_name": name}, tmp_path)["cookiecutter"]["project_slug"] == slug
+
+
 @pytest.mark.parametrize("value", ["blog", "my_shop2", "a" * 30, "x"])
 def test_slug_accepted(value: str) -> None:
     assert build_answers({"project_slug": value}).project_slug == value
@@ -256,7 +282,7 @@ def test_slug_messages_in_korean() -> None:
         "project_slug: 'class'은(는) 파이썬 예약어입니다. 다른 이름을 쓰세요 (예: my_class)"
     )
     assert field_refusal("project_slug", "django").message("ko") == (
-        "project_slug: 'django'은(는) Django나 시작 앱이 쓰는 이름입니다. 다른 이름을 쓰세요 (예: my_django)"
+        "project_slug: 'django'은(는) Django나 시작 프로젝트가 쓰는 이름입니다. 다른 이름을 쓰세요 (예: my_django)"
     )
 
 

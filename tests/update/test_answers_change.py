@@ -150,11 +150,13 @@ def test_a_project_that_is_no_git_repository_is_updated(generated, update) -> No
 
 def test_a_dirty_work_tree_is_refused_unless_allowed(repo_project, update) -> None:
     project = repo_project(project_name="Blog")
-    (project / "pages" / "extra.py").write_text("UNCOMMITTED = True\n")
+    with (project / "pages" / "views.py").open("a") as views:
+        views.write("\nUNCOMMITTED = True\n")
     refused = update(str(project), "--no-input", "--port", "9000")
     assert refused.code == 2
     assert refused.err == (
-        f"error: {project} has uncommitted changes; commit or stash them first, or pass --allow-dirty\n"
+        f"error: {project} has uncommitted changes (pages/views.py); commit them or put them aside with "
+        "git stash first, or pass --allow-dirty\n"
     )
     assert record(project)["context"]["cookiecutter"]["port"] == 8000
     assert update(str(project), "--no-input", "--port", "9000", "--allow-dirty").code == 0
@@ -244,12 +246,25 @@ def test_a_project_tracked_by_a_parent_repository_is_judged_by_its_own_files(
     assert update(str(project), "--no-input", "--port", "9000").code == 0
     git(parent_repo, "add", "blog")
     git(parent_repo, "commit", "-q", "-m", "port")
-    (project / "pages" / "extra.py").write_text("UNCOMMITTED = True\n")
+    for name in ("views.py", "urls.py", "apps.py", "tests.py"):
+        with (project / "pages" / name).open("a") as edited:
+            edited.write("\nUNCOMMITTED = True\n")
     refused = update(str(project), "--no-input", "--port", "9100")
     assert refused.code == 2
-    assert refused.err == (
-        f"error: {project} has uncommitted changes; commit or stash them first, or pass --allow-dirty\n"
-    )
+    assert refused.err.startswith(f"error: {project} has uncommitted changes (blog/pages/")
+    assert ", …); commit them" in refused.err  # paths as git names them, the first three
+
+
+def test_untracked_files_are_no_reason_to_refuse(repo_project, update) -> None:
+    """A log, an editor's file, or the output of ``newproj update --json > out.json`` run in the
+    project: git keeps them aside by itself, and following "git stash" would not move them."""
+    project = repo_project(project_name="Blog")
+    (project / "debug.log").write_text("started\n")
+    (project / "pages" / "extra.py").write_text("MINE = True\n")
+    result = update(str(project), "--no-input", "--port", "9000")
+    assert result.code == 0, result.err
+    assert (project / "debug.log").read_text() == "started\n"
+    assert (project / "pages" / "extra.py").read_text() == "MINE = True\n"
 
 
 # --- an answer change the database volume does not follow -------------------------------------

@@ -76,6 +76,64 @@ def test_a_project_that_cannot_be_written_exits_6_with_the_reason(generated, upd
     assert record(project)["context"]["cookiecutter"]["port"] == 8000
 
 
+def _tree(root) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_write_that_fails_leaves_every_file_as_it_was(generated, update, monkeypatch) -> None:
+    """All or nothing: the update writes nothing into place until every file is written beside it,
+    so a full disk halfway leaves the project as it was, with no staged file behind."""
+    from pathlib import Path
+
+    project = generated(project_name="Blog")
+    before = _tree(project)
+    real_write = Path.write_bytes
+    written: list[str] = []
+
+    def disk_full(self, data):
+        if self.name.startswith(".docker-compose.yml"):  # the staged compose file, after others
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(self.name)
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    result = update(str(project), "--no-input", "--port", "9000", "--with", "k8s,worker")
+    assert result.code == 6, result.err
+    assert result.err == (
+        f"error: could not write {project / 'docker-compose.yml'}: No space left on device; "
+        "check the folder's permissions and free space\n"
+    )
+    assert written, "the failure came after other files were staged"
+    assert _tree(project) == before
+    assert not (project / "deploy" / "k8s").exists()  # the folders made for new files are gone too
+
+
+def test_a_file_where_the_update_needs_a_folder_is_named_before_anything_is_written(generated, update) -> None:
+    project = generated(project_name="Blog")
+    (project / "deploy").write_text("notes\n")
+    before = _tree(project)
+    result = update(str(project), "--no-input", "--port", "9000", "--with", "k8s")
+    assert result.code == 2
+    assert result.err == (
+        "error: deploy is a file where newproj needs a folder; move or rename it, then run the command again\n"
+    )
+    assert _tree(project) == before
+
+
+def test_a_folder_where_the_update_writes_a_file_is_named_before_anything_is_written(generated, update) -> None:
+    project = generated(project_name="Blog")
+    mine = project / "deploy" / "k8s" / "base" / "deployment.yaml"
+    mine.mkdir(parents=True)
+    (mine / "notes.txt").write_text("mine\n")
+    before = _tree(project)
+    result = update(str(project), "--no-input", "--allow-dirty", "--with", "k8s", "--lang", "ko")
+    assert result.code == 2, result.err
+    assert result.err.startswith(
+        "error: deploy/k8s/base/deployment.yaml 은(는) 폴더인데 newproj 는 그 자리에 파일을 씁니다."
+    )
+    assert _tree(project) == before
+
+
 def test_the_projects_own_importable_package_is_no_reason_to_refuse(generated, update, monkeypatch) -> None:
     """Run from the project folder (or with the project installed) its package is importable: the
     recorded name was accepted when the project was made and stays accepted."""

@@ -87,7 +87,11 @@ def test_a_dry_run_shows_the_markers_and_lists_the_conflict_without_writing(repo
     _team_changes_the_ports_line(project)
     result = update(str(project), "--no-input", "--port", "9000", "--dry-run", "--json")
     assert result.code == 4
-    assert result.err.splitlines()[-1] == "  conflict: docker-compose.yml"
+    assert result.err.splitlines()[-2:] == [
+        "1 file(s) would be left in conflict; a real run writes them with conflict markers to resolve:",
+        "  conflict: docker-compose.yml",
+    ]
+    assert "was not advanced" not in result.err  # nothing was written: only a real run leaves conflicts
     assert "+<<<<<<< your project\n" in result.err  # the diff goes to stderr when stdout carries JSON
     assert json.loads(result.out)["conflicted"] == ["docker-compose.yml"]
     assert not (project / PENDING_NAME).exists()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -115,12 +117,17 @@ def test_a_project_of_each_release_updates_cleanly_to_the_installed_template(
         assert not set(secrets_before) & set(env_pairs(project))  # commented out: .env no longer sets them
         production = (project / "blog" / "settings" / "production.py").read_text(encoding="utf-8")
         # an old value has no marker: the production settings refuse it by its exact value
-        assert f'or SECRET_KEY == "{secrets_before["DJANGO_SECRET_KEY"]}":' in production
+        assert f'    or SECRET_KEY == "{secrets_before["DJANGO_SECRET_KEY"]}"\n):' in production
         assert f'or _password == "{secrets_before["POSTGRES_PASSWORD"]}":' in production
     again = update(str(project), "--no-input")
     assert (
         again.out == f"{project} is up to date with template release {TEMPLATE_VERSION}; nothing to change.\n"
     )
+    # the updated project passes its own lint and pre-commit formatting, old values included
+    ruff = str(Path(sys.executable).with_name("ruff"))
+    for check in (["check"], ["format", "--check"]):
+        linted = subprocess.run([ruff, *check, "--no-cache", "."], cwd=project, capture_output=True, text=True)
+        assert linted.returncode == 0, linted.stdout + linted.stderr
 
 
 def test_a_template_release_update_merges_renames_drops_and_additions(

@@ -46,8 +46,8 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{value!r}은(는) 프로젝트가 쓰는 패키지의 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
     "slug_reserved": {
-        "en": "{value!r} is reserved by Django or the starter app; choose another name, e.g. {suggestion}",
-        "ko": "{value!r}은(는) Django나 시작 앱이 쓰는 이름입니다. 다른 이름을 쓰세요 (예: {suggestion})",
+        "en": "{value!r} is reserved by Django or the starter project; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) Django나 시작 프로젝트가 쓰는 이름입니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
     "port_type": {
         "en": "{value!r} is not a whole number; use a port from 1 to 65535, e.g. 8000",

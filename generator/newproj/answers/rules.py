@@ -16,7 +16,7 @@ from typing import Any
 from newproj.answers.features import FEATURES, FEATURES_BY_ID
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
 
-TEMPLATE_VERSION = "9"
+TEMPLATE_VERSION = "10"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
@@ -47,7 +47,12 @@ NOT_ZONES = re.compile(r"(posix|right)/.*|posixrules|localtime")
 SLUG_MAX = 30
 TEXT_MAX = 200
 #: Names a project package must not take: Django's own and the starter apps' (pages, accounts).
-RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "accounts", "config", "site", "manage", "app"})
+#: Names Django or the starter project uses: Django itself and its test runner's folders, the
+#: starter apps, and the project's own top-level folders (``docker``, ``deploy``), beside which the
+#: package folder is made.
+RESERVED_SLUGS = frozenset(
+    {"django", "test", "tests", "pages", "accounts", "config", "site", "manage", "app", "docker", "deploy"}
+)
 #: The standard library's top-level modules in every Python offered (3.10 to 3.15; from each
 #: release's ``sys.stdlib_module_names``, private names left out): a project package of that name
 #: would shadow one. A fixed list, not the running interpreter's, so that the same answers pass
@@ -271,6 +276,14 @@ def _suggest(value: str) -> str:
         return slug
     prefixed = f"my_{slug}"[:SLUG_MAX].rstrip("_") if slug else "my_project"
     return prefixed if _slug_problem(prefixed) is None else "my_project"
+
+
+def default_slug(name: str) -> str:
+    """The package name ``name`` gives when none is chosen: its slug form cut to :data:`SLUG_MAX`
+    characters, exactly as ``cookiecutter.json``'s ``slugify(separator='_', max_length=30)``, so that
+    plain cookiecutter accepts and refuses the same names. (A name that gives no acceptable package
+    name, such as ``123``, is refused with a suggestion.)"""
+    return slugify(name)[:SLUG_MAX].strip("_")
 
 
 def validate_project_name(value: Any) -> str:

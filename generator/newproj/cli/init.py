@@ -35,7 +35,7 @@ from newproj.cli.options import (
 from newproj.cli.report import Output, done, emit_json, summary, warnings
 from newproj.messages import t
 from newproj.messages.help import help_text
-from newproj.render.place import generate, plan, staged
+from newproj.render.place import check_nothing_in_the_way, generate, plan, staged
 
 
 def init(
@@ -86,6 +86,7 @@ def init(
 
     if dry_run:
         files = plan(chosen, target.name)
+        check_nothing_in_the_way(target, files)  # what a real run would refuse, a dry run refuses
         summary(out, chosen, target, files)
         out.say(t("dry_run", ui))
         emit_json(out, chosen, target, files, found, written=False, dry_run=True)

@@ -101,7 +101,7 @@ def update(
         _warn_volumes(out, plan)
         out.say(t("dry_run", ui))
         if plan.conflicted:
-            _list_conflicts(plan, ui)
+            _list_conflicts(plan, ui, key="update_would_conflict")
     else:
         if ask is not None and not yes and not plan.finishing:  # asked on a terminal, as init confirms
             from newproj.cli.prompts import confirm
@@ -173,8 +173,10 @@ def _summary(out: Output, plan: UpdatePlan) -> None:
         out.say(f"  {pad(t('update_action_' + action, lang), 8)}  {path}")
 
 
-def _list_conflicts(plan: UpdatePlan, lang: str) -> None:
-    typer.echo(t("update_conflicts", lang, count=len(plan.conflicted)), err=True)
+def _list_conflicts(plan: UpdatePlan, lang: str, key: str = "update_conflicts") -> None:
+    """The conflicts, on stderr, under the headline ``key`` (left by this run, or, in a dry run,
+    that a real run would leave)."""
+    typer.echo(t(key, lang, count=len(plan.conflicted)), err=True)
     removed = {c.path for c in plan.changes if c.action == "kept" and c.conflicted}
     for path in plan.conflicted:
         key = "update_conflict_removed" if path in removed else "update_conflict_file"

@@ -50,6 +50,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could not write {path}: {detail}; check the folder's permissions and free space",
         "ko": "{path} 에 쓰지 못했습니다: {detail}. 폴더 권한과 남은 공간을 확인하세요",
     },
+    "file_in_the_way": {
+        "en": "{path} is a file where newproj needs a folder; move or rename it, then run the command again",
+        "ko": "{path} 은(는) 파일인데 newproj 는 그 자리에 폴더가 필요합니다. 옮기거나 이름을 바꾼 뒤 다시 실행하세요",
+    },
+    "folder_in_the_way": {
+        "en": "{path} is a folder where newproj writes a file; move or rename it, then run the command again",
+        "ko": "{path} 은(는) 폴더인데 newproj 는 그 자리에 파일을 씁니다. 옮기거나 이름을 바꾼 뒤 다시 실행하세요",
+    },
     "interrupted": {"en": "interrupted; nothing was written", "ko": "중단했습니다. 아무것도 쓰지 않았습니다"},
     "no_tty": {
         "en": "no terminal to ask {fields} on; pass them as flags ({flags}), use --answers FILE, or --no-input "

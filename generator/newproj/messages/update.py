@@ -26,8 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({known} 만 있음). 그 릴리스가 있는 newproj 를 설치하세요",
     },
     "update_dirty": {
-        "en": "{path} has uncommitted changes; commit or stash them first, or pass --allow-dirty",
-        "ko": "{path} 에 커밋하지 않은 변경이 있습니다. 먼저 커밋하거나 stash 하세요. 아니면 --allow-dirty 를 주세요",
+        "en": "{path} has uncommitted changes ({files}); commit them or put them aside with git stash first, "
+        "or pass --allow-dirty",
+        "ko": "{path} 에 커밋하지 않은 변경이 있습니다 ({files}). 먼저 커밋하거나 git stash 로 치워 두세요. "
+        "아니면 --allow-dirty 를 주세요",
     },
     "update_pending": {
         "en": "an update is waiting for its conflicts to be resolved ({path}); resolve them and run newproj "
@@ -58,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update_conflicts": {
         "en": "{count} file(s) left in conflict; resolve them, then run newproj update again (.cruft.json was not advanced):",
         "ko": "파일 {count}개가 충돌로 남았습니다. 해결한 뒤 newproj update 를 다시 실행하세요 (.cruft.json 은 그대로입니다):",
+    },
+    "update_would_conflict": {
+        "en": "{count} file(s) would be left in conflict; a real run writes them with conflict markers to resolve:",
+        "ko": "파일 {count}개가 충돌로 남게 됩니다. 실제로 실행하면 충돌 표시와 함께 써 두니 해결하면 됩니다:",
     },
     "update_conflict_file": {"en": "conflict: {path}", "ko": "충돌: {path}"},
     "update_conflict_removed": {

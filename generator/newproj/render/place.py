@@ -7,7 +7,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,12 +107,30 @@ def check_target(target: Path, force: bool = False) -> None:
         nearest = missing[-1].parent if missing else target
         if missing and nearest.exists() and not nearest.is_dir():
             raise UsageError("target_under_file", path=target, parent=nearest)
-        if target.exists() and not target.is_dir():
+        if (target.exists() or target.is_symlink()) and not target.is_dir():  # a dangling link too
             raise UsageError("target_not_dir", path=target)
         if target.is_dir() and any(target.iterdir()) and not force:
             raise TargetExistsError(target)
     except OSError as err:  # e.g. a parent folder we may not enter
         raise _write_error(err, target) from err
+
+
+def in_the_way(project: Path, relative: str) -> UsageError | None:
+    """The refusal when something of the user's stands where ``relative`` is to be written into
+    ``project``: a file where a folder is needed, or a folder where the file goes. None when the
+    path is free. (Found before anything is written, it is a usage error naming the path, not a
+    failed write.)"""
+    parts = Path(relative).parts
+    for depth in range(1, len(parts)):
+        folder = project.joinpath(*parts[:depth])
+        if folder.is_dir():
+            continue
+        if folder.exists() or folder.is_symlink():
+            return UsageError("file_in_the_way", path=Path(*parts[:depth]).as_posix())
+        return None  # the rest is made new
+    if (project / relative).is_dir():
+        return UsageError("folder_in_the_way", path=relative)
+    return None
 
 
 class _Moves:
@@ -164,6 +182,16 @@ class _Moves:
         return complete
 
 
+def check_nothing_in_the_way(target: Path, files: Iterable[str]) -> None:
+    """Refuse (exit 2) when a file or folder in an existing ``target`` stands where one of ``files``
+    goes; nothing is written then."""
+    if not target.is_dir():
+        return
+    for relative in files:
+        if (refusal := in_the_way(target, relative)) is not None:
+            raise refusal
+
+
 def _missing_parents(path: Path) -> list[Path]:
     """``path`` and those of its parents that do not exist yet, deepest first."""
     missing = []
@@ -213,6 +241,7 @@ class Staging:
             else:
                 if self.fresh:  # made by someone else while the user was asked
                     check_target(self.target, self.force)
+                check_nothing_in_the_way(self.target, self.files)
                 for relative in self.files:
                     if self.force and relative in KEEP_IF_PRESENT and os.path.lexists(self.target / relative):
                         kept.append(relative)
@@ -272,4 +301,13 @@ def _remove_empty(folders: list[Path]) -> None:
             pass
 
 
-__all__ = ["GenerationResult", "Staging", "check_target", "generate", "plan", "staged"]
+__all__ = [
+    "GenerationResult",
+    "Staging",
+    "check_nothing_in_the_way",
+    "check_target",
+    "generate",
+    "in_the_way",
+    "plan",
+    "staged",
+]

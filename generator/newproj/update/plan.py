@@ -125,7 +125,9 @@ def check_clean(project: Path) -> None:
     Whichever repository holds the project answers: its own, or a parent's (a project made inside
     another checkout). A project none of whose files that repository tracks is not under version
     control, as a project with no repository is not: nothing to mix, so nothing to refuse. Files
-    outside the project never count.
+    outside the project never count, nor do untracked ones (a log, an editor's file, the output of
+    ``newproj update --json > out.json``): git can keep them aside as it keeps tracked changes. One
+    that stands where the update adds a file is merged as a file of the user's.
     """
 
     def git(*args: str) -> subprocess.CompletedProcess[str] | None:
@@ -137,9 +139,11 @@ def check_clean(project: Path) -> None:
     tracked = git("ls-files")
     if tracked is None or tracked.returncode != 0 or not tracked.stdout.strip():
         return
-    status = git("status", "--porcelain")
+    status = git("status", "--porcelain", "--untracked-files=no")
     if status is not None and status.returncode == 0 and status.stdout.strip():
-        raise UsageError("update_dirty", path=project)
+        changed = [line[3:] for line in status.stdout.splitlines() if line.strip()]
+        shown = ", ".join(changed[:3]) + (", …" if len(changed) > 3 else "")
+        raise UsageError("update_dirty", path=project, files=shown)
 
 
 def _pending(project: Path) -> dict[str, Any] | None:

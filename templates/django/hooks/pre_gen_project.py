@@ -64,8 +64,8 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{value!r}은(는) 프로젝트가 쓰는 패키지의 모듈 {value}을(를) 가립니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
     "slug_reserved": {
-        "en": "{value!r} is reserved by Django or the starter app; choose another name, e.g. {suggestion}",
-        "ko": "{value!r}은(는) Django나 시작 앱이 쓰는 이름입니다. 다른 이름을 쓰세요 (예: {suggestion})",
+        "en": "{value!r} is reserved by Django or the starter project; choose another name, e.g. {suggestion}",
+        "ko": "{value!r}은(는) Django나 시작 프로젝트가 쓰는 이름입니다. 다른 이름을 쓰세요 (예: {suggestion})",
     },
     "port_type": {
         "en": "{value!r} is not a whole number; use a port from 1 to 65535, e.g. 8000",
@@ -345,7 +345,7 @@ which run under whatever interpreter runs cookiecutter or cruft.
 """
 
 
-TEMPLATE_VERSION = "9"
+TEMPLATE_VERSION = "10"
 
 LANGUAGES = ("en", "ko")
 PYTHON_VERSIONS = ("3.13", "3.12", "3.14", "3.15", "3.11", "3.10")
@@ -376,7 +376,12 @@ NOT_ZONES = re.compile(r"(posix|right)/.*|posixrules|localtime")
 SLUG_MAX = 30
 TEXT_MAX = 200
 #: Names a project package must not take: Django's own and the starter apps' (pages, accounts).
-RESERVED_SLUGS = frozenset({"django", "test", "tests", "pages", "accounts", "config", "site", "manage", "app"})
+#: Names Django or the starter project uses: Django itself and its test runner's folders, the
+#: starter apps, and the project's own top-level folders (``docker``, ``deploy``), beside which the
+#: package folder is made.
+RESERVED_SLUGS = frozenset(
+    {"django", "test", "tests", "pages", "accounts", "config", "site", "manage", "app", "docker", "deploy"}
+)
 #: The standard library's top-level modules in every Python offered (3.10 to 3.15; from each
 #: release's ``sys.stdlib_module_names``, private names left out): a project package of that name
 #: would shadow one. A fixed list, not the running interpreter's, so that the same answers pass
@@ -602,6 +607,14 @@ def _suggest(value: str) -> str:
     return prefixed if _slug_problem(prefixed) is None else "my_project"
 
 
+def default_slug(name: str) -> str:
+    """The package name ``name`` gives when none is chosen: its slug form cut to :data:`SLUG_MAX`
+    characters, exactly as ``cookiecutter.json``'s ``slugify(separator='_', max_length=30)``, so that
+    plain cookiecutter accepts and refuses the same names. (A name that gives no acceptable package
+    name, such as ``123``, is refused with a suggestion.)"""
+    return slugify(name)[:SLUG_MAX].strip("_")
+
+
 def validate_project_name(value: Any) -> str:
     """A human name for the project: printable, non-empty."""
     return _text("project_name", value)
@@ -808,13 +821,13 @@ FIELDS: tuple[Field, ...] = (
         "project_slug",
         {"en": "Python package name", "ko": "파이썬 패키지 이름"},
         "--slug",
-        lambda a: slugify(a.get("project_name", "")),
+        lambda a: default_slug(a.get("project_name", "")),
         validate_project_slug,
         help={
             "en": "lower-case identifier used for the settings package",
             "ko": "설정 패키지에 쓰는 소문자 이름",
         },
-        cookiecutter_default="{{ cookiecutter.project_name|slugify(separator='_') }}",
+        cookiecutter_default=f"{{{{ cookiecutter.project_name|slugify(separator='_', max_length={SLUG_MAX}) }}}}",
     ),
     Field(
         "description",

@@ -4,8 +4,8 @@
 
 from django.http import HttpRequest
 
-PROJECT_NAME = {{ escape.quoted(cookiecutter.project_name) }}  # noqa: E501
-PROJECT_DESCRIPTION = {{ escape.quoted(cookiecutter.description) }}  # noqa: E501
+PROJECT_NAME = {{ escape.python(cookiecutter.project_name) }}  # noqa: E501
+PROJECT_DESCRIPTION = {{ escape.python(cookiecutter.description) }}  # noqa: E501
 
 
 def project(request: HttpRequest) -> dict[str, str]:

@@ -41,7 +41,14 @@ X_FRAME_OPTIONS = "DENY"
 {%- if cookiecutter.database != 'sqlite' %}
 # {{ "그리고 insecure-dev- 로 시작하는 데이터베이스 비밀번호" if ko else "and a database password that starts with insecure-dev-" }}
 {%- endif %}
-if SECRET_KEY.startswith("django-insecure-"){% if not key.startswith('django-insecure-') %} or SECRET_KEY == "{{ key }}"{% endif %}:
+{%- if key.startswith('django-insecure-') %}
+if SECRET_KEY.startswith("django-insecure-"):
+{%- else %}
+if (
+    SECRET_KEY.startswith("django-insecure-")
+    or SECRET_KEY == "{{ key }}"
+):
+{%- endif %}
     raise SystemExit(
 {%- if ko %}
         "운영 설정이 시작을 거부합니다: DJANGO_SECRET_KEY 가 개발용 값입니다 "

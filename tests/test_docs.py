@@ -42,6 +42,10 @@ GENERATED_MARK = re.compile(r"<!-- generated: (?P<path>\S+) (?P<start>\d+)-(?P<e
 ROOT_COMMAND = typer.main.get_command(newproj.cli.app.app)
 INIT_COMMAND = ROOT_COMMAND.commands["init"]
 DOCTOR_COMMAND = ROOT_COMMAND.commands["doctor"]
+#: Commands whose options are documented on a page of their own, in its options table.
+OWN_PAGES = {"update": "update.md", "serve": "serve.md"}
+#: The first header cell of an options table, in each language.
+OPTION_HEADERS = {"en": ("Option", "Argument or option"), "ko": ("옵션", "인자 또는 옵션")}
 
 
 def all_params(command: Any) -> list[Any]:
@@ -69,7 +73,8 @@ def outside_code(text: str) -> list[str]:
 
 
 def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    """The cells of a table line; an escaped ``\\|`` (``--lang en\\|ko``) stays inside its cell, as GitHub reads it."""
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
 
 
 def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -158,6 +163,54 @@ def test_every_option_has_a_row_in_the_reference(lang: str, command: str, name: 
         assert any(len(row) >= 3 and row[-1] for row in rows), (
             f"docs/{lang}/reference.md: the row of {name} needs its meaning and default"
         )
+
+
+def _param_names(command: Any) -> list[str]:
+    """What ``--help`` lists for each parameter: an argument's name in capitals, an option's flags."""
+    names = []
+    for param in all_params(command):
+        names += [param.name.upper()] if param.param_type_name == "argument" else param.opts
+        names += list(param.secondary_opts)
+    return names
+
+
+def _own_page_cases() -> list[Any]:
+    return [
+        pytest.param(lang, command, name, id=f"{lang}-{command}-{name}")
+        for lang in LANGS
+        for command in OWN_PAGES
+        for name in _param_names(ROOT_COMMAND.commands[command])
+    ]
+
+
+def test_every_command_has_its_options_documented() -> None:
+    """A command is either in the reference (a ``## `newproj <command>``` section) or has a page of its own."""
+    in_reference = {name for name in ROOT_COMMAND.commands if section(read("en", "reference.md"), f"newproj {name}")}
+    assert set(ROOT_COMMAND.commands) == in_reference | set(OWN_PAGES)
+
+
+@pytest.mark.parametrize(("lang", "command", "name"), _own_page_cases())
+def test_every_option_has_a_row_on_its_commands_page(lang: str, command: str, name: str) -> None:
+    """Each argument and option ``newproj <command> --help`` lists has a row, with its meaning, in the
+    options table of the command's own page (``update.md``, ``serve.md``)."""
+    page = OWN_PAGES[command]
+    rows = [
+        row
+        for header, body in tables(read(lang, page))
+        if header[0] in OPTION_HEADERS[lang]
+        for row in body
+        if any(span.split()[0] == name for span in code_spans(row[0]))
+    ]
+    assert rows, f"docs/{lang}/{page}: no row for {name} in the options table of `newproj {command}`"
+    assert all(row[-1] for row in rows), f"docs/{lang}/{page}: the row of {name} needs its meaning"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_reference_names_every_command(lang: str) -> None:
+    prose = [line for line in outside_code(section(read(lang, "reference.md"), "newproj")) if not line.startswith("|")]
+    named = set(code_spans("\n".join(prose)))
+    missing = sorted(set(ROOT_COMMAND.commands) - named)
+    assert not missing, f"docs/{lang}/reference.md: the `newproj` section does not name the commands {missing}"
 
 
 @pytest.mark.parametrize("lang", LANGS)

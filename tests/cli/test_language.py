@@ -35,6 +35,12 @@ def test_korean_locale(cli: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch)
     assert result.out_lines == korean_done(count)
 
 
+def test_konkani_locale_is_not_korean(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "kok_IN")
+    result = cli("init", "--no-input", "--port", "0")
+    assert_one_error(result, "error: --port: 0 is out of range; use a port from 1 to 65535, e.g. 8000", 2)
+
+
 def test_lang_flag_beats_the_locale(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "ko_KR.UTF-8")
     result = cli("init", "--no-input", "--lang", "en", "--dry-run")

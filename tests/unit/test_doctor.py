@@ -401,13 +401,50 @@ def test_the_generated_dockerfile_needs_no_buildkit(project: Path, changes: dict
             "ok  buildkit: not needed: the Dockerfile has no BuildKit-only instruction, any builder builds it")
 
 
-def test_crlf_shell_script(project: Path) -> None:
+LS_FILES = ("git", "ls-files", "--eol", "-z", "--", "docker/entrypoint.sh")
+
+
+@pytest.mark.parametrize(
+    ("changes", "fix"),
+    [
+        ({}, "save docker/entrypoint.sh with LF line endings in your editor, or run perl -pi -e 's/\\r$//' "
+             "docker/entrypoint.sh"),
+        ({LS_FILES: Outcome(128, err="fatal: not a git repository")},
+         "save docker/entrypoint.sh with LF line endings in your editor, or run perl -pi -e 's/\\r$//' "
+         "docker/entrypoint.sh"),
+        ({LS_FILES: Outcome(0, "i/lf    w/crlf  attr/text eol=lf        \tdocker/entrypoint.sh\0")},
+         "git add --renormalize -- docker/entrypoint.sh && rm -- docker/entrypoint.sh && git checkout -- "
+         "docker/entrypoint.sh (keeps your edits: git stages them with LF, then writes the file again with LF, "
+         "as .gitattributes says)"),
+        ({LS_FILES: Outcome(0, "i/lf    w/crlf  attr/                 \tdocker/entrypoint.sh\0")},
+         "save docker/entrypoint.sh with LF line endings in your editor, or run perl -pi -e 's/\\r$//' "
+         "docker/entrypoint.sh"),
+    ],
+    ids=["no-git", "no-repository", "tracked-eol-lf", "tracked-without-gitattributes"],
+)  # fmt: skip
+def test_crlf_shell_script(project: Path, changes: dict, fix: str) -> None:
+    """The fix names the script and keeps its edits: git rewrites it only when git tracks it and checks
+    it out with LF; otherwise it is converted in place (no git command that would fail)."""
     script = project / "docker" / "entrypoint.sh"
     script.write_bytes(script.read_bytes().replace(b"\n", b"\r\n"))
-    check = by_name(diagnose(project, "en", probes()))["line-endings"]
+    machine = probes(changes)
+    check = by_name(diagnose(project, "en", machine))["line-endings"]
     assert format_line(check) == (
         "problem  line-endings: docker/entrypoint.sh has Windows (CRLF) line endings; the container fails "
-        "with /bin/sh^M; fix: git rm -r --cached -q . && git reset --hard (.gitattributes checks it out with LF)"
+        f"with /bin/sh^M; fix: {fix}"
+    )
+    assert (LS_FILES, project) in machine.run.calls
+    assert "reset --hard" not in check.fix
+
+
+def test_crlf_fix_in_korean_names_the_files_quoted_for_the_shell(project: Path) -> None:
+    for name in ("docker/entrypoint.sh", "docker/my script.sh"):
+        (project / name).write_bytes(b"#!/bin/sh\r\necho hi\r\n")
+    check = by_name(diagnose(project, "ko", probes()))["line-endings"]
+    assert (check.detail, check.fix) == (
+        "docker/entrypoint.sh, docker/my script.sh 이(가) Windows(CRLF) 줄 끝이라 컨테이너가 /bin/sh^M 로 실패합니다",
+        "편집기에서 docker/entrypoint.sh 'docker/my script.sh' 을(를) LF 줄 끝으로 저장하거나 "
+        "perl -pi -e 's/\\r$//' docker/entrypoint.sh 'docker/my script.sh' 를 실행하세요",
     )
 
 

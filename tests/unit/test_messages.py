@@ -10,6 +10,7 @@ import pytest
 from newproj.answers import FIELDS
 from newproj.answers.messages import KINDS, MODEL_MESSAGES
 from newproj.messages import SAID, core, doctor, serve, t, update
+from newproj.messages.core import detect_language
 from newproj.messages.help import BUILT_IN, HELP, PANEL_TITLES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator" / "newproj"
@@ -65,3 +66,32 @@ def test_every_key_the_package_asks_for_is_in_its_catalogue(call: str, catalogue
 def test_t_falls_back_to_english_and_formats() -> None:
     assert t("update_conflict_file", "ko", path="a.py") == "충돌: a.py"
     assert t("update_conflict_file", "fr", path="a.py") == "conflict: a.py"
+
+
+@pytest.mark.parametrize(
+    ("value", "language"),
+    [
+        ("ko", "ko"),
+        ("ko_KR", "ko"),
+        ("ko_KR.UTF-8", "ko"),
+        ("ko_KR.UTF-8@euro", "ko"),
+        ("ko.UTF-8", "ko"),
+        ("ko-KR", "ko"),
+        ("KO_kr", "ko"),
+        ("kok_IN", "en"),  # Konkani, whose code also starts with "ko"
+        ("kok", "en"),
+        ("kos_FM.UTF-8", "en"),
+        ("C.UTF-8", "en"),
+        ("en_US.UTF-8", "en"),
+    ],
+)
+def test_the_locale_is_korean_only_for_the_language_code_ko(value: str, language: str) -> None:
+    assert detect_language(environ={"LANG": value}) == language
+
+
+def test_the_first_locale_variable_set_decides() -> None:
+    assert detect_language(environ={"LC_ALL": "kok_IN.UTF-8", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert detect_language(environ={"LC_ALL": "", "LANG": "C.UTF-8", "LANGUAGE": "ko"}) == "en"
+    assert detect_language(environ={"LANGUAGE": "ko:en"}) == "ko"
+    assert detect_language(environ={"LANGUAGE": "kok:en"}) == "en"
+    assert detect_language("ko", environ={"LANG": "kok_IN"}) == "ko"

@@ -1,13 +1,17 @@
-"""The command's surface: init's answer flags, and a project that cannot be written (exit 6)."""
+"""The command's surface: init's answer flags, a project that cannot be written (exit 6), and a machine
+without git (exit 2)."""
 
 from __future__ import annotations
 
 import errno
 import json
 import os
+import shutil
+import sys
 
 import newproj.cli.app
 import newproj.cli.init
+import pytest
 import typer
 from newproj.answers import FIELDS
 from newproj.answers.features import FEATURES_BY_KEY
@@ -132,6 +136,31 @@ def test_a_folder_where_the_update_writes_a_file_is_named_before_anything_is_wri
         "error: deploy/k8s/base/deployment.yaml 은(는) 폴더인데 newproj 는 그 자리에 파일을 씁니다."
     )
     assert _tree(project) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "error: git merge-file is needed to merge and failed (No such file or directory); install git"),
+        ("ko", "error: 병합에 git merge-file 이 필요한데 실패했습니다 (No such file or directory). git 을 설치하세요"),
+    ],
+    ids=["en", "ko"],
+)
+def test_without_git_a_merge_exits_2_naming_git(generated, update, monkeypatch, tmp_path, lang, line) -> None:
+    """A machine without git is a known condition with a known fix, not an unexpected error (exit 1)."""
+    project = generated(project_name="Blog")
+    compose = project / "docker-compose.yml"
+    compose.write_text("# our own note\n" + compose.read_text())  # the update merges this file
+    before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
+    bin_without_git = tmp_path / "bin"
+    bin_without_git.mkdir()
+    (bin_without_git / "python").symlink_to(sys.executable)
+    monkeypatch.setenv("PATH", str(bin_without_git))
+    assert shutil.which("git") is None
+
+    result = update(str(project), "--no-input", "--port", "9000", "--lang", lang)
+    assert (result.code, result.err) == (2, line + "\n")
+    assert {path: path.read_bytes() for path in project.rglob("*") if path.is_file()} == before
 
 
 def test_the_projects_own_importable_package_is_no_reason_to_refuse(generated, update, monkeypatch) -> None:

@@ -66,7 +66,7 @@ def diagnose(
     checks.append(check_disk(probes, lang, machine, folder))
     checks.append(check_compose_resolves(probes, lang, machine, folder))
     checks.append(check_build(probes, lang, machine, dockerfile))
-    checks.append(check_line_endings(lang, folder))
+    checks.append(check_line_endings(probes, lang, folder))
     checks.append(check_env(lang, folder, compose_text))
     return checks
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -170,14 +171,34 @@ def _shell_scripts(project: Path) -> list[Path]:
     return found
 
 
-def check_line_endings(lang: str, project: Path) -> Check:
+def _git_writes_lf(probes: Probes, project: Path, files: list[str]) -> bool:
+    """Whether git tracks every one of ``files`` and checks it out with LF (``eol=lf``, as the
+    project's ``.gitattributes`` says), so that git itself can rewrite them with LF."""
+    listed = probes.run(["git", "ls-files", "--eol", "-z", "--", *files], cwd=project)
+    if listed.code != 0:  # no git, or no repository
+        return False
+    attributes: dict[str, list[str]] = {}
+    for entry in listed.out.split("\0"):  # "i/lf  w/crlf  attr/text eol=lf\t<path>"
+        info, tab, path = entry.partition("\t")
+        if tab and "attr/" in info:
+            attributes[path] = info.split("attr/", 1)[1].split()
+    return all("eol=lf" in attributes.get(name, []) and "-text" not in attributes[name] for name in files)
+
+
+def check_line_endings(probes: Probes, lang: str, project: Path) -> Check:
+    """Every shell script has LF line endings; the fix names the scripts that do not and keeps
+    their edits: git rewrites the ones it tracks with LF, anything else is converted in place."""
     scripts = _shell_scripts(project)
     crlf = [p.relative_to(project).as_posix() for p in scripts if b"\r\n" in p.read_bytes()]
-    if crlf:
-        return Check(
-            "line-endings", PROBLEM, say("lf_crlf", lang, files=", ".join(crlf)), say("lf_crlf_fix", lang)
-        )
-    return Check("line-endings", OK, say("lf_ok", lang, count=len(scripts)))
+    if not crlf:
+        return Check("line-endings", OK, say("lf_ok", lang, count=len(scripts)))
+    quoted = " ".join(shlex.quote(name) for name in crlf)
+    # git checks a file out again only when it looks changed since it was staged, so the fix
+    # removes the (just staged) file first; that is why it is offered only for tracked files.
+    fix = "lf_crlf_fix_git" if _git_writes_lf(probes, project, crlf) else "lf_crlf_fix_convert"
+    return Check(
+        "line-endings", PROBLEM, say("lf_crlf", lang, files=", ".join(crlf)), say(fix, lang, files=quoted)
+    )
 
 
 def _recorded_slug(project: Path) -> str | None:

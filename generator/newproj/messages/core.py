@@ -7,6 +7,7 @@ The interface language comes from ``--lang`` or, failing that, from the locale
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 
 LANGUAGES = ("en", "ko")
@@ -179,5 +180,11 @@ def detect_language(explicit: str | None = None, environ: dict[str, str] | None 
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(name, "")
         if value:
-            return "ko" if value.lower().startswith("ko") else "en"
+            return "ko" if _locale_language(value) == "ko" else "en"
     return "en"
+
+
+def _locale_language(value: str) -> str:
+    """The language code of a locale name, ``language[_TERRITORY][.codeset][@modifier]`` (or a
+    ``LANGUAGE`` list's first entry): ``ko_KR.UTF-8`` gives ``ko``, ``kok_IN`` (Konkani) ``kok``."""
+    return re.split(r"[_.@:-]", value, maxsplit=1)[0].lower()

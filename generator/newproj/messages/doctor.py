@@ -162,9 +162,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{files} has Windows (CRLF) line endings; the container fails with /bin/sh^M",
         "ko": "{files} 이(가) Windows(CRLF) 줄 끝이라 컨테이너가 /bin/sh^M 로 실패합니다",
     },
-    "lf_crlf_fix": {
-        "en": "git rm -r --cached -q . && git reset --hard (.gitattributes checks it out with LF)",
-        "ko": "git rm -r --cached -q . && git reset --hard 를 실행하세요 (.gitattributes 가 LF 로 받습니다)",
+    "lf_crlf_fix_git": {
+        "en": "git add --renormalize -- {files} && rm -- {files} && git checkout -- {files} "
+        "(keeps your edits: git stages them with LF, then writes the file again with LF, as .gitattributes says)",
+        "ko": "git add --renormalize -- {files} && rm -- {files} && git checkout -- {files} 를 실행하세요 "
+        "(고친 내용은 남습니다: git 이 LF 로 스테이징한 뒤 .gitattributes 에 따라 파일을 LF 로 다시 씁니다)",
+    },
+    "lf_crlf_fix_convert": {
+        "en": "save {files} with LF line endings in your editor, or run perl -pi -e 's/\\r$//' {files}",
+        "ko": "편집기에서 {files} 을(를) LF 줄 끝으로 저장하거나 perl -pi -e 's/\\r$//' {files} 를 실행하세요",
     },
     "env_absent": {
         "en": "no .env: the committed development values (docker/dev.env) and compose defaults apply",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from newproj.errors import NewprojError
+from newproj.errors import NewprojError, UsageError
 from newproj.render.engine import RenderedFile
 
 OURS_LABEL = "your project"
@@ -63,8 +63,8 @@ def merge3(ours: bytes, base: bytes, theirs: bytes) -> Merged:
         labels = ["-L", OURS_LABEL, "-L", "base", "-L", THEIRS_LABEL]
         try:
             done = subprocess.run(["git", "merge-file", "-p", *labels, *paths], capture_output=True)
-        except OSError as err:
-            raise MergeToolMissing(detail=err.strerror or err) from err
+        except OSError as err:  # no git on this machine: a usage error, with its fix in the message
+            raise UsageError("update_no_git", detail=err.strerror or err) from err
     if done.returncode < 0 or done.returncode > 127:
         raise MergeToolMissing(detail=done.stderr.decode(errors="replace").strip())
     return Merged(done.stdout, done.returncode > 0)

@@ -190,7 +190,24 @@ NOT_TEXT = "not text; write the value in quotes"
             "project_name: yes\n",
             f"error: team.yml: project_name: read true (a yes/no value), {NOT_TEXT}",
         ),
-        ("team.yml", "description: 010\n", f"error: team.yml: description: read 8 (a number), {NOT_TEXT}"),
+        (
+            "team.yml",
+            "description: 010\n",
+            "error: team.yml: description: YAML reads 010 as the number 8, not as written; write it in decimal "
+            "without a leading zero, or in quotes for text",
+        ),
+        (
+            "team.yml",
+            "port: 010\n",  # not port 8 behind the user's back
+            "error: team.yml: port: YAML reads 010 as the number 8, not as written; write it in decimal "
+            "without a leading zero, or in quotes for text",
+        ),
+        (
+            "team.yml",
+            "port: 0x1F90\n",
+            "error: team.yml: port: YAML reads 0x1F90 as the number 8080, not as written; write it in decimal "
+            "without a leading zero, or in quotes for text",
+        ),
         (
             "team.yml",
             "project_name: Null\n",
@@ -237,6 +254,8 @@ NOT_TEXT = "not text; write the value in quotes"
     ids=[
         "yes",
         "octal-010",
+        "octal-port",
+        "hex-port",
         "Null",
         "empty",
         "list",

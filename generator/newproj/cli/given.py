@@ -7,6 +7,7 @@ refusal names the true source (``--port``, ``team.yml: port``; a typed answer na
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,10 +82,19 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     data = _parse(path, text)
     if not isinstance(data, dict):
         raise UsageError("answers_file_shape", path=path)
-    for key in data:
+    for key, value in data.items():
         if key not in FIELDS_BY_NAME:
             raise UsageError("answers_file_key", path=path, key=str(key), fields=", ".join(FIELD_NAMES))
+        if isinstance(value, _OtherNotation):
+            raise UsageError("answers_file_notation", path=path, key=key, written=value.written, value=int(value))
     return data
+
+
+class _OtherNotation(int):
+    """A YAML 1.1 integer not written in plain decimal (``010`` is octal 8, ``0x1F``, ``1_000``,
+    ``1:30``): refused, as its value is not what the file shows."""
+
+    written: str
 
 
 def _parse(path: Path, text: str) -> Any:
@@ -104,6 +114,16 @@ def _parse(path: Path, text: str) -> Any:
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:float"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+
+    def construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        if re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", node.value):
+            return value
+        marked = _OtherNotation(value)
+        marked.written = node.value
+        return marked
+
+    Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.YAMLError as err:

@@ -96,6 +96,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: expected a mapping of answer names to values; write one 'name: value' per line",
         "ko": "{path}: 항목 이름과 값의 매핑이어야 합니다. 한 줄에 'name: value' 하나씩 쓰세요",
     },
+    "answers_file_notation": {
+        "en": "{path}: {key}: YAML reads {written} as the number {value}, not as written; write it in decimal "
+        "without a leading zero, or in quotes for text",
+        "ko": "{path}: {key}: YAML 은 {written} 을(를) 숫자 {value} 로 읽습니다. 쓴 그대로가 아닙니다. "
+        "앞에 0 이 없는 10진수로 쓰거나, 텍스트라면 따옴표로 감싸 쓰세요",
+    },
     "answers_file_key": {
         "en": "{path}: unknown key {key!r}; known keys are {fields}",
         "ko": "{path}: 알 수 없는 키 {key!r}. 쓸 수 있는 키는 {fields} 입니다",

@@ -137,6 +137,7 @@ def test_no_at_the_confirmation_with_json_still_gives_one_document(
         "features": ["ci", "dependabot", "pre-commit", "devcontainer"],
         "path": str(workdir / SLUG),
         "files": list(plan(build_answers(DEFAULTS))),
+        "replaced": [],
         "dry_run": False,
         "written": False,
         "cancelled": True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,23 @@ def test_with_force_a_path_in_the_way_is_named_and_nothing_is_written(
     result = cli("init", "--no-input", "--force", *(["--dry-run"] if dry_run else []), "site1")
     assert_one_error(result, line, ExitCode.USAGE)
     assert tree(workdir) == before
+
+
+def test_force_says_which_files_it_writes_over(cli: Run, workdir: Path) -> None:
+    """--force writes over the template's files, as documented, but never silently: the files it
+    replaces are named before (dry run) and after (a warning, and ``replaced`` in the JSON)."""
+    (workdir / "site1").mkdir()
+    (workdir / "site1" / "README.md").write_text("# mine\n", encoding="utf-8")
+    (workdir / "site1" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    line = "warning: {} over 1 file(s) {} there (--force): README.md"
+    dry = cli("init", "--no-input", "--force", "--dry-run", "site1")
+    assert dry.code == 0 and line.format("would write", "that are") in dry.err_lines
+    assert (workdir / "site1" / "README.md").read_text(encoding="utf-8") == "# mine\n"
+    written = cli("init", "--no-input", "--force", "--json", "site1")
+    assert written.code == 0, written.err
+    assert line.format("wrote", "that were") in written.err_lines
+    assert json.loads(written.out)["replaced"] == ["README.md"]
+    assert (workdir / "site1" / "notes.txt").read_text(encoding="utf-8") == "mine\n"  # not the template's: untouched
 
 
 @pytest.mark.parametrize("below", ["sub", "sub/deeper"])

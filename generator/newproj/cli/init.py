@@ -32,10 +32,10 @@ from newproj.cli.options import (
     WithoutFeatures,
     answer_flags,
 )
-from newproj.cli.report import Output, done, emit_json, summary, warnings
+from newproj.cli.report import Output, done, emit_json, shown, summary, warnings
 from newproj.messages import t
 from newproj.messages.help import help_text
-from newproj.render.place import check_nothing_in_the_way, generate, plan, staged
+from newproj.render.place import check_nothing_in_the_way, existing_files, generate, plan, staged
 
 
 def init(
@@ -87,15 +87,20 @@ def init(
     if dry_run:
         files = plan(chosen, target.name)
         check_nothing_in_the_way(target, files)  # what a real run would refuse, a dry run refuses
+        replaced = existing_files(target, files)
         summary(out, chosen, target, files)
+        if replaced:
+            out.warn(t("files_would_be_replaced", ui, count=len(replaced), files=shown(replaced)))
         out.say(t("dry_run", ui))
-        emit_json(out, chosen, target, files, found, written=False, dry_run=True)
+        emit_json(out, chosen, target, files, found, written=False, dry_run=True, replaced=replaced)
         return
     if collected.asked and not yes:  # one render: the confirmation lists the files it then places
         from newproj.cli.prompts import confirm
 
         with staged(chosen, target, force=force) as staging:
             summary(out, chosen, target, staging.files)
+            if replaced := existing_files(target, staging.files):  # said before the question, not after
+                out.warn(t("files_would_be_replaced", ui, count=len(replaced), files=shown(replaced)))
             if not confirm(ui, **prompt_io()):
                 out.say(t("cancelled", ui))
                 emit_json(out, chosen, target, staging.files, found, written=False, cancelled=True)
@@ -103,7 +108,9 @@ def init(
             result = staging.place()
     else:
         result = generate(chosen, target, force=force)
+    if result.replaced:
+        out.warn(t("files_replaced", ui, count=len(result.replaced), files=shown(result.replaced)))
     if result.kept:
         out.warn(t("env_kept", ui))
     done(out, chosen, target, len(result.files))
-    emit_json(out, chosen, target, result.files, found, written=True)
+    emit_json(out, chosen, target, result.files, found, written=True, replaced=result.replaced)

@@ -86,8 +86,10 @@ def emit_json(
     written: bool,
     cancelled: bool = False,
     dry_run: bool = False,
+    replaced: tuple[str, ...] = (),
 ) -> None:
-    """The one JSON document of ``--json`` (nothing without it)."""
+    """The one JSON document of ``--json`` (nothing without it). ``replaced``: the files there
+    before that ``--force`` writes over (or, in a dry run, would)."""
     if not out.json_mode:
         return
     document = {
@@ -95,6 +97,7 @@ def emit_json(
         "features": list(answers.features),
         "path": str(target),
         "files": list(files),
+        "replaced": list(replaced),
         "dry_run": dry_run,
         "written": written,
         "cancelled": cancelled,
@@ -102,6 +105,11 @@ def emit_json(
         "warnings": found_warnings,
     }
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+def shown(paths: tuple[str, ...], limit: int = 5) -> str:
+    """The first ``limit`` of ``paths``, comma-separated, with "…" when there are more."""
+    return ", ".join(paths[:limit]) + (", …" if len(paths) > limit else "")
+
 
 def format_tree(root: str, files: tuple[str, ...] | list[str]) -> list[str]:
     """Lines of an indented tree of ``files`` (relative posix paths) under ``root``."""

@@ -128,6 +128,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "port {port} is already in use on this machine; stop what uses it or pick another with --port",
         "ko": "포트 {port} 을(를) 이 컴퓨터에서 이미 쓰고 있습니다. 그 프로그램을 멈추거나 --port 로 다른 포트를 고르세요",
     },
+    "files_replaced": {
+        "en": "wrote over {count} file(s) that were there (--force): {files}",
+        "ko": "원래 있던 파일 {count}개를 덮어썼습니다 (--force): {files}",
+    },
+    "files_would_be_replaced": {
+        "en": "would write over {count} file(s) that are there (--force): {files}",
+        "ko": "지금 있는 파일 {count}개를 덮어쓰게 됩니다 (--force): {files}",
+    },
     "env_kept": {
         "en": "kept your existing .env (its secrets match your database volume)",
         "ko": "기존 .env 는 그대로 두었습니다 (비밀 값이 데이터베이스 볼륨과 맞아야 합니다)",

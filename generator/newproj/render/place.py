@@ -30,7 +30,8 @@ class GenerationResult:
 
     path: Path
     files: tuple[str, ...]
-    kept: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()  # existing files left as they were (a personal .env under --force)
+    replaced: tuple[str, ...] = ()  # existing files written over (under --force)
 
 
 def _render(answers: Answers, output_dir: Path, carried: dict[str, str] | None = None) -> Path:
@@ -182,6 +183,14 @@ class _Moves:
         return complete
 
 
+def existing_files(target: Path, files: Iterable[str]) -> tuple[str, ...]:
+    """Those of ``files`` that ``target`` already holds: what ``--force`` writes over (``.env``
+    apart, which it keeps)."""
+    if not target.is_dir():
+        return ()
+    return tuple(f for f in files if f not in KEEP_IF_PRESENT and os.path.lexists(target / f))
+
+
 def check_nothing_in_the_way(target: Path, files: Iterable[str]) -> None:
     """Refuse (exit 2) when a file or folder in an existing ``target`` stands where one of ``files``
     goes; nothing is written then."""
@@ -249,7 +258,9 @@ class Staging:
                         self.moves.place(self.project / relative, relative)
         except OSError as err:
             raise _write_error(err, self.target) from err
-        self.result = GenerationResult(path=self.target, files=self.files, kept=tuple(kept))
+        self.result = GenerationResult(
+            path=self.target, files=self.files, kept=tuple(kept), replaced=tuple(self.moves.saved)
+        )
         return self.result
 
 
@@ -306,6 +317,7 @@ __all__ = [
     "Staging",
     "check_nothing_in_the_way",
     "check_target",
+    "existing_files",
     "generate",
     "in_the_way",
     "plan",

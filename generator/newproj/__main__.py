@@ -1,5 +1,5 @@
 """``python -m newproj``: the ``newproj`` command."""
 
-from newproj.cli.app import run
+from newproj.cli.entry import run
 
 run()

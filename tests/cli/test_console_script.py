@@ -166,3 +166,57 @@ def test_a_closed_stdout_is_a_quiet_exit_0(
     if "--json" not in args:  # under --json the human summary goes to stderr, as it should
         assert done.stderr == ""
     assert list(workdir.iterdir()) == []
+
+
+# --- Ctrl-C before the CLI is even imported ------------------------------------------------------
+
+#: A Python that runs the console script's entry point and is interrupted while it imports the CLI,
+#: as Ctrl-C in the first tenth of a second does (a real signal cannot be timed that precisely).
+INTERRUPTED_WHILE_IMPORTING = """
+import builtins, sys
+real_import = builtins.__import__
+def interrupted(name, *args, **kwargs):
+    if name == "newproj.cli.app":
+        raise KeyboardInterrupt
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = interrupted
+sys.argv = ["newproj", *sys.argv[1:]]
+from newproj.cli.entry import run
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["init", "--no-input"], "error: interrupted; nothing was written"),
+        (["--lang", "ko", "init", "--json"], "error: 중단했습니다. 아무것도 쓰지 않았습니다"),
+    ],
+    ids=["en", "ko-json"],
+)
+def test_ctrl_c_while_starting_is_one_line_and_exit_130(
+    workdir: Path, child_env: Callable[..., dict[str, str]], args: list[str], line: str
+) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_IMPORTING, *args],
+        cwd=workdir, env=child_env(), capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 130
+    assert done.stderr.splitlines() == [line], done.stderr
+    if "--json" in args:
+        assert one_json(done.stdout) == {"error": {"code": 130, "message": line.removeprefix("error: ")}}
+    assert list(workdir.iterdir()) == []
+
+
+def test_importing_the_package_imports_no_part_of_it() -> None:
+    """``import newproj`` is what every entry point pays first: its names load on first use."""
+    import subprocess
+
+    probe = "import sys, newproj; print(sorted(m for m in sys.modules if m.startswith(('newproj.', 'jinja2', 'cookiecutter'))))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    use = "import newproj; print(newproj.build_answers({}).port, newproj.generate.__module__)"
+    used = subprocess.run([sys.executable, "-c", use], capture_output=True, text=True, check=True)
+    assert used.stdout.split() == ["8000", "newproj.render.place"]

@@ -175,7 +175,7 @@ def newproj_as_nobody(
     python = _nobody_python()
     program = (
         f"import site, sys; site.addsitedir({str(readable_newproj)!r}); sys.argv[0] = 'newproj'; "
-        "from newproj.cli.app import run; run()"
+        "from newproj.cli.entry import run; run()"
     )
 
     def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -52,6 +52,11 @@ def test_json_gets_the_metadata_with_an_etag(client, accept: str) -> None:
     etag = response.headers["etag"]
     again = client.get("/", headers={"Accept": accept, "If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
+    # If-None-Match compares weakly (RFC 9110): a weak tag of the same value, a list, or * match.
+    for tag in ("W/" + etag, '"other", W/' + etag, "*"):
+        weak = client.get("/", headers={"Accept": accept, "If-None-Match": tag})
+        assert weak.status_code == 304, tag
+    assert client.get("/", headers={"Accept": accept, "If-None-Match": 'W/"other"'}).status_code == 200
     fields = response.json()["fields"]
     assert [f["name"] for f in fields] == [f.name for f in newproj.FIELDS]
     defaults = newproj.build_answers({}).to_context()
@@ -220,6 +225,89 @@ def test_a_parameter_given_twice_is_refused(client) -> None:
     assert response.json()["errors"][0]["message"] == "port is given more than once; give it once"
 
 
+def test_a_json_name_given_twice_is_refused_as_in_a_query(client) -> None:
+    response = client.post(
+        "/validate", content=b'{"port": 9000, "port": 9001}', headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200
+    assert response.json()["problems"][0]["message"] == "port is given more than once; give it once"
+    made = client.post(
+        "/starter.zip", content=b'{"name": "A", "name": "B"}', headers={"Content-Type": "application/json"}
+    )
+    assert made.status_code == 400
+    assert made.json()["errors"][0]["message"] == "name is given more than once; give it once"
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_json_true_and_false_are_yes_and_no_for_the_yes_no_fields(client, value: bool) -> None:
+    body = client.post("/validate", json={"use_ci": value, "use_redis": value}).json()
+    assert body["valid"] is True
+    assert (body["answers"]["use_ci"], body["answers"]["use_redis"]) == (value, value)
+
+
+def test_json_true_is_still_refused_for_a_field_that_is_not_yes_or_no(client) -> None:
+    response = client.post("/starter.zip", json={"port": True})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == (
+        "port must be text or a number in JSON, not bool; send it as a string"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/validate", b'{"\\udc80": "x"}'),
+        ("/starter.zip", b'{"use_ci": "\\udc80"}'),
+        ("/preview", b'{"name": "a\\ud800b"}'),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "en",
+            "the JSON body holds text that is not valid Unicode (a lone surrogate such as \\udc80); "
+            "send real characters",
+        ),
+        (
+            "ko",
+            "JSON 본문에 올바른 유니코드가 아닌 텍스트(\\udc80 같은 짝 없는 서로게이트)가 있습니다. 실제 문자를 보내세요",
+        ),
+    ],
+)
+def test_a_lone_surrogate_in_json_is_400_not_503(
+    client, path: str, body: bytes, lang: str, message: str
+) -> None:
+    response = client.post(
+        path, content=body, headers={"Content-Type": "application/json", "Accept-Language": lang}
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == message
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "en",
+            "the request has more than 64 parameters; send only the parameters of newproj init (GET / lists them)",
+        ),
+        (
+            "ko",
+            "요청의 매개변수가 64개보다 많습니다. newproj init 의 매개변수만 보내세요 (GET / 에 목록이 있습니다)",
+        ),
+    ],
+)
+def test_too_many_parameters_are_counted_as_parameters(client, lang: str, message: str) -> None:
+    query = "&".join(f"p{i}=1" for i in range(65))
+    response = client.get("/validate?" + query, headers={"Accept-Language": lang})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == message
+    many = client.post("/validate", json={f"p{i}": "1" for i in range(65)}, headers={"Accept-Language": lang})
+    assert many.status_code == 400
+    assert many.json()["errors"][0]["message"] == message
+
+
 def test_limits_on_request_size(client) -> None:
     assert client.get("/starter.zip", params={"name": "x" * 20000}).status_code == 413
     big = client.post(
@@ -306,3 +394,93 @@ def test_serve_on_a_taken_port_says_so_in_one_line(capsys) -> None:
     assert capsys.readouterr().err.strip() == (
         f"error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another --port or --host"
     )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "NEWPROJ_SERVE_QUEUE",
+            "abc",
+            "NEWPROJ_SERVE_QUEUE is 'abc', not a whole number; set it to one (the default is 64) or unset it",
+        ),
+        (
+            "NEWPROJ_SERVE_RENDERS",
+            "2.5",
+            "NEWPROJ_SERVE_RENDERS is '2.5', not a whole number; set it to one (the default is {cores}) or unset it",
+        ),
+        (
+            "NEWPROJ_SERVE_REQUEST_BYTES",
+            "16k",
+            "NEWPROJ_SERVE_REQUEST_BYTES is '16k', not a whole number; set it to one (the default is 16384) or unset it",
+        ),
+        (
+            "NEWPROJ_SERVE_SECONDS",
+            "nan",
+            "NEWPROJ_SERVE_SECONDS is 'nan', not a number of seconds; set it to one (the default is 20.0) or unset it",
+        ),
+        (
+            "NEWPROJ_SERVE_WORKERS",
+            "fork",
+            "NEWPROJ_SERVE_WORKERS is 'fork', not process or thread; set it to one of them (the default is process) or unset it",
+        ),
+    ],
+)
+def test_serve_with_a_bad_limit_in_the_environment_names_the_variable(
+    monkeypatch, capsys, variable: str, value: str, line: str
+) -> None:
+    import os
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn.Server, "run", lambda *_a, **_k: pytest.fail("served despite " + variable))
+    monkeypatch.setenv(variable, value)
+    assert main(["serve", "--port", "0"]) == 2
+    assert capsys.readouterr().err.strip() == "error: " + line.format(cores=max(1, os.cpu_count() or 1))
+
+
+def test_serve_with_a_bad_limit_says_it_in_korean(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("NEWPROJ_SERVE_QUEUE", "abc")
+    assert main(["--lang", "ko", "serve", "--port", "0"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: NEWPROJ_SERVE_QUEUE 이(가) 'abc' 라서 정수가 아닙니다. 정수로 정하거나 (기본값은 64) 지우세요"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "template"),
+    [
+        ("en", "newproj serve is listening on {url} (Ctrl+C stops it)"),
+        ("ko", "newproj serve 가 {url} 에서 듣고 있습니다 (Ctrl+C 로 멈춥니다)"),
+    ],
+)
+def test_serve_says_the_address_it_listens_on(tmp_path, lang: str, template: str) -> None:
+    """With --port 0 the system picks the port: the line printed is the only way to find it."""
+    import re
+    import selectors
+    import time
+    import urllib.request
+
+    from webkit import NEWPROJ, stop_server
+
+    process = subprocess.Popen(
+        [str(NEWPROJ), "--lang", lang, "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**__import__("os").environ, "TMPDIR": str(tmp_path), "NEWPROJ_SERVE_RENDERS": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        with selectors.DefaultSelector() as selector:
+            selector.register(process.stdout, selectors.EVENT_READ)
+            deadline = time.monotonic() + 30
+            while not selector.select(timeout=0.5):
+                assert process.poll() is None and time.monotonic() < deadline, "serve printed no address"
+        line = process.stdout.readline().decode("utf-8").rstrip("\n")
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url is not None and url.group() != "http://127.0.0.1:0/", line
+        assert line == template.format(url=url.group())
+        with urllib.request.urlopen(url.group() + "healthz", timeout=10) as response:
+            assert response.read() == b"ok\n"
+    finally:
+        stop_server(process)

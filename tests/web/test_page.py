@@ -273,3 +273,124 @@ def test_every_control_is_labelled_and_dark_mode_is_readable(browser, live_serve
     # Nothing is loaded from elsewhere: every resource the page used is on this server.
     sources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert sources and all(source.startswith(live_server.url) for source in sources)
+
+
+def test_a_validation_the_service_refuses_is_shown_and_stops_the_download(browser, live_server) -> None:
+    """A 413 from /validate (2000 Korean letters are 18000 bytes once percent-encoded) is no verdict:
+    the page says the server's words and offers no download of older answers; fixing it brings it back."""
+    driver = browser("en")
+    open_page(driver, live_server.url + "/?name=Before")
+    assert driver.find_element("id", "download-zip").get_attribute("href")
+    driver.execute_script(
+        "const d = document.getElementById('f-description'); d.focus(); d.value = '가'.repeat(2000);"
+        "d.dispatchEvent(new Event('input', {bubbles: true}))"
+    )
+    message = "the request is larger than 16384 bytes; send fewer or shorter parameters"
+    wait(lambda: text_of(driver, "service-error") == message)
+    assert driver.find_element("id", "service-error").is_displayed()
+    zip_link = driver.find_element("id", "download-zip")
+    assert zip_link.get_attribute("href") is None and zip_link.get_attribute("aria-disabled") == "true"
+    assert driver.find_element("id", "download-tgz").get_attribute("href") is None
+    assert driver.find_element("id", "explore").get_attribute("disabled") == "true"
+    assert driver.find_element("id", "command").text == ""
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    time.sleep(1)
+    assert list(driver.downloads.iterdir()) == []
+    # The browser logs the refused request itself; the page throws nothing.
+    logged = [
+        entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")
+    ]
+    assert logged and all("/validate" in line and "413" in line for line in logged), logged
+    type_text(driver, "Short again")
+    wait(lambda: driver.find_element("id", "download-zip").get_attribute("href"))
+    assert driver.find_element("id", "service-error").is_displayed() is False
+    assert "--description 'Short again'" in driver.find_element("id", "command").text
+
+
+def test_a_download_right_after_typing_has_the_answers_just_typed(browser, live_server) -> None:
+    driver = browser("en")
+    open_page(driver, live_server.url + "/")
+    tab_to(driver, "f-project_name")
+    type_text(driver, "Quick Site")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    wait(lambda: list(driver.downloads.glob("*.zip")), timeout=30)
+    downloaded(driver.downloads, "quick_site.zip")
+    assert [p.name for p in driver.downloads.glob("*.zip")] == ["quick_site.zip"]
+    # The same for a click: the link is made for the form as it is at the click.
+    tab_to(driver, "f-project_name")
+    type_text(driver, "Quicker Site")
+    driver.find_element("id", "download-tgz").click()
+    downloaded(driver.downloads, "quicker_site.tar.gz")
+    assert sorted(p.name for p in driver.downloads.iterdir()) == ["quick_site.zip", "quicker_site.tar.gz"]
+
+
+def python_options(driver: webdriver.Chrome) -> list[list[str]]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#f-python_version option'))"
+        ".filter(o => o.disabled).map(o => [o.value, o.title])"
+    )
+
+
+def test_a_default_django_rules_out_no_python_and_follows_the_python_picked(browser, live_server) -> None:
+    driver = browser("en")
+    open_page(driver, live_server.url + "/")
+    assert driver.find_element("id", "f-django_version").get_attribute("value") == "6.1"
+    assert python_options(driver) == []
+    tab_to(driver, "f-python_version")
+    ActionChains(driver).send_keys(Keys.HOME).perform()  # the first Python: 3.10
+    wait(lambda: driver.find_element("id", "f-django_version").get_attribute("value") == "5.2")
+    settled(driver)
+    assert driver.find_element("id", "f-python_version").get_attribute("value") == "3.10"
+    assert text_of(driver, "e-python_version") == ""
+    assert "--python 3.10 --django 5.2" in driver.find_element("id", "command").text
+    assert driver.find_element("id", "download-zip").get_attribute("href")
+    # Now Python is an answer: the Django it rules out is disabled, with the model's reason.
+    django = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#f-django_version option'))"
+        ".filter(o => o.disabled).map(o => [o.value, o.title])"
+    )
+    assert django == [
+        [
+            "6.1",
+            "Django 6.1 supports Python 3.12 to 3.15, not 3.10; pick a Python in that range or another Django version",
+        ]
+    ]
+
+
+def test_a_share_link_restores_the_yes_and_no_words_the_api_takes(browser, live_server) -> None:
+    driver = browser("en")
+    open_page(driver, live_server.url + "/?use_redis=yes&use_worker=1&use_ci=OFF&use_k8s=maybe")
+
+    def checked(name: str) -> bool:
+        return driver.find_element("id", "f-" + name).is_selected()
+
+    assert (checked("use_redis"), checked("use_worker"), checked("use_ci")) == (True, True, False)
+    assert checked("use_k8s") is False  # the default, not the link's word
+    warnings = driver.find_element("id", "link-warnings")
+    assert warnings.is_displayed()
+    assert [item.text for item in warnings.find_elements("tag name", "li")] == [
+        "The link's Kubernetes manifests maybe is neither yes nor no; the default is used instead."
+    ]
+    link = driver.find_element("id", "share-link").get_attribute("value")
+    assert link == live_server.url + "/?use_ci=false&use_redis=true&use_worker=true"
+
+
+def test_an_emptied_field_means_its_default(browser, live_server) -> None:
+    driver = browser("en")
+    open_page(driver, live_server.url + "/")
+    tab_to(driver, "f-port")
+    ActionChains(driver).send_keys("9").perform()
+    wait(lambda: "--port 9 " in driver.find_element("id", "command").text)
+    ActionChains(driver).send_keys(Keys.BACKSPACE).perform()
+    wait(lambda: "--port 8000 " in driver.find_element("id", "command").text)
+    assert text_of(driver, "e-port") == ""
+    assert driver.find_element("id", "f-port").get_attribute("aria-invalid") is None
+    assert driver.find_element("id", "share-link").get_attribute("value") == live_server.url + "/"
+    # A derived default still shows in an emptied field: the slug follows the name typed after.
+    tab_to(driver, "f-project_slug")
+    type_text(driver, "x")
+    type_text(driver, "")
+    tab_to(driver, "f-project_name")
+    type_text(driver, "Empty Slug")
+    wait(lambda: driver.find_element("id", "f-project_slug").get_attribute("placeholder") == "empty_slug")
+    assert driver.find_element("id", "download-zip").get_attribute("href").endswith("?name=Empty+Slug")

@@ -42,6 +42,11 @@ def test_negotiate(accept, agent, expected) -> None:
         ("fr, de", "en"),
         ("ko;q=0, en;q=0.1", "en"),
         ("ko;q=abc", "en"),
+        # a tie goes to the earlier range, whichever language it is
+        ("fr, en;q=0.5, ko;q=0.5", "en"),
+        ("fr, ko;q=0.5, en;q=0.5", "ko"),
+        ("en;q=0.8, ko;q=0.8", "en"),
+        ("ko;q=0.8, en;q=0.8", "ko"),
     ],
 )
 def test_accept_language(header, expected) -> None:

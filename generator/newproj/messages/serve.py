@@ -32,6 +32,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the request is larger than {limit} bytes; send fewer or shorter parameters",
         "ko": "요청이 {limit}바이트보다 큽니다. 매개변수를 줄이거나 짧게 보내세요",
     },
+    "serve_too_many": {
+        "en": "the request has more than {limit} parameters; send only the parameters of newproj init (GET / lists them)",
+        "ko": "요청의 매개변수가 {limit}개보다 많습니다. newproj init 의 매개변수만 보내세요 (GET / 에 목록이 있습니다)",
+    },
+    "serve_not_unicode": {
+        "en": "the JSON body holds text that is not valid Unicode (a lone surrogate such as \\udc80); send real characters",
+        "ko": "JSON 본문에 올바른 유니코드가 아닌 텍스트(\\udc80 같은 짝 없는 서로게이트)가 있습니다. 실제 문자를 보내세요",
+    },
     "serve_busy": {
         "en": "the service is busy ({limit} projects being made); retry in {seconds} s",
         "ko": "서비스가 바쁩니다 (프로젝트 {limit}개를 만드는 중). {seconds}초 뒤에 다시 시도하세요",
@@ -59,6 +67,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "serve_cannot_listen": {
         "en": "cannot listen on {where}: {detail}; choose another --port or --host",
         "ko": "{where} 에서 받을 수 없습니다: {detail}. 다른 --port 나 --host 를 고르세요",
+    },
+    "serve_env_whole": {
+        "en": "{variable} is '{value}', not a whole number; set it to one (the default is {default}) or unset it",
+        "ko": "{variable} 이(가) '{value}' 라서 정수가 아닙니다. 정수로 정하거나 (기본값은 {default}) 지우세요",
+    },
+    "serve_env_seconds": {
+        "en": "{variable} is '{value}', not a number of seconds; set it to one (the default is {default}) or unset it",
+        "ko": "{variable} 이(가) '{value}' 라서 초 단위 숫자가 아닙니다. 숫자로 정하거나 (기본값은 {default}) 지우세요",
+    },
+    "serve_env_workers": {
+        "en": "{variable} is '{value}', not process or thread; set it to one of them (the default is {default}) or unset it",
+        "ko": "{variable} 이(가) '{value}' 라서 process 나 thread 가 아닙니다. 둘 중 하나로 정하거나 (기본값은 {default}) 지우세요",
+    },
+    "serve_listening": {
+        "en": "newproj serve is listening on {url} (Ctrl+C stops it)",
+        "ko": "newproj serve 가 {url} 에서 듣고 있습니다 (Ctrl+C 로 멈춥니다)",
     },
     "serve_failed": {
         "en": "the project could not be made ({detail}); retry, and report it if it persists",
@@ -107,6 +131,18 @@ PAGE: dict[str, dict[str, str]] = {
     "unknown_choice": {
         "en": "The link's {label} {value} is not offered here; the default is used instead.",
         "ko": "링크의 {label} 값 {value} 은(는) 여기서 고를 수 없어 기본값을 씁니다.",
+    },
+    "unknown_yes_no": {
+        "en": "The link's {label} {value} is neither yes nor no; the default is used instead.",
+        "ko": "링크의 {label} 값 {value} 은(는) 예/아니오 값이 아니어서 기본값을 씁니다.",
+    },
+    "unreachable": {
+        "en": "The service did not answer; the answers could not be checked. Try again in a moment.",
+        "ko": "서비스가 응답하지 않아 답을 확인하지 못했습니다. 잠시 뒤에 다시 시도하세요.",
+    },
+    "service_status": {
+        "en": "The service answered {status}; the answers could not be checked. Try again in a moment.",
+        "ko": "서비스가 {status} 로 응답해 답을 확인하지 못했습니다. 잠시 뒤에 다시 시도하세요.",
     },
     "warning": {"en": "Note", "ko": "참고"},
     "none": {"en": "(none)", "ko": "(없음)"},

@@ -253,6 +253,15 @@ def negotiate(accept: str | None, user_agent: str | None) -> str | None:
     return None
 
 
+def not_modified(if_none_match: str | None, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag``, compared weakly as RFC 9110 (13.1.2) asks: ``W/"x"``
+    matches ``"x"``, and ``*`` matches any current representation."""
+    if not if_none_match:
+        return False
+    tags = [tag.strip() for tag in if_none_match.split(",")]
+    return "*" in tags or etag.removeprefix("W/") in [tag.removeprefix("W/") for tag in tags]
+
+
 @never_500
 async def home(request: Request) -> Response:
     lang = _language(request)
@@ -268,7 +277,7 @@ async def home(request: Request) -> Response:
         return Response(page_html(lang), media_type="text/html", headers=headers)
     body, etag = metadata_body()
     headers["ETag"] = etag
-    if etag in [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]:
+    if not_modified(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=chosen, headers=headers)
 
@@ -333,4 +342,4 @@ def create_app(limits: Limits | None = None) -> Starlette:
     return app
 
 
-__all__ = ["create_app", "negotiate"]
+__all__ = ["create_app", "negotiate", "not_modified"]

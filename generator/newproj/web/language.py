@@ -12,7 +12,7 @@ _RANGE = re.compile(r"\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*
 def accept_language(header: str | None) -> str:
     """The best of ``en``/``ko`` for an ``Accept-Language`` header; English when none fits."""
     best, best_q = "en", 0.0
-    for position, item in enumerate((header or "").split(",")[:32]):
+    for item in (header or "").split(",")[:32]:
         match = _RANGE.match(item)
         if not match:
             continue
@@ -21,7 +21,7 @@ def accept_language(header: str | None) -> str:
         except ValueError:
             continue
         primary = match.group(1).lower()
-        # Ties go to the earlier range: the header lists preferences in order.
+        # Ties go to the earlier range: the header lists preferences in order, so only a higher q wins.
         if primary in LANGUAGES and q > best_q and q > 0:
-            best, best_q = primary, q - position * 1e-6
+            best, best_q = primary, q
     return best

@@ -15,7 +15,7 @@ from typing import Any
 import newproj
 from newproj.messages.core import LANGUAGES
 from newproj.messages.serve import CURL_HELP
-from newproj.web.params import parameter_of, resolved
+from newproj.web.params import YES_NO, parameter_of, resolved
 
 #: The versioned media type of the metadata (``application/json`` gets the same, latest, version).
 METADATA_TYPE = "application/vnd.newproj.metadata.v1+json"
@@ -110,6 +110,8 @@ def metadata() -> dict[str, Any]:
         "newproj": newproj.__version__,
         "fields": fields,
         "conflicts": _conflicts(fields),
+        # How a yes/no field may be written in a query string (a share link), as the API reads it.
+        "yes_no": YES_NO,
         "links": {
             "zip": "/starter.zip",
             "tgz": "/starter.tgz",

@@ -84,21 +84,53 @@ def pairs_from_query(raw: bytes, lang: str) -> list[tuple[str, str]]:
     except (UnicodeDecodeError, ValueError) as err:
         if isinstance(err, UnicodeDecodeError) or "UTF-8" in str(err) or "codec" in str(err):
             raise BadParameters(_problem("serve_not_utf8", lang)) from err
-        raise BadParameters(_problem("serve_too_large", lang, limit=MAX_PARAMETERS)) from err
+        raise BadParameters(_problem("serve_too_many", lang, limit=MAX_PARAMETERS)) from err
+
+
+class _Object(dict):  # type: ignore[type-arg]
+    """A JSON object that keeps its members in order, repeated names included (a dict keeps the last)."""
+
+    members: list[tuple[Any, Any]]
+
+
+def _json_object(members: list[tuple[Any, Any]]) -> _Object:
+    found = _Object(members)
+    found.members = members
+    return found
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text with a lone surrogate (JSON's ``\\udc80`` escape), which no file can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def pairs_from_json(raw: bytes, lang: str) -> list[tuple[str, str]]:
-    """A JSON object of parameters; numbers are taken as their digits (``"port": 9000``)."""
+    """A JSON object of parameters; numbers are taken as their digits (``"port": 9000``), and
+    ``true``/``false`` as yes or no for the fields that are yes or no (the features).
+
+    A name given twice is kept twice, so :func:`check` refuses it as it refuses ``?port=1&port=2``.
+    """
     try:
-        data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_json_object) if raw.strip() else _Object()
     except (UnicodeDecodeError, ValueError, RecursionError) as err:
         raise BadParameters(_problem("serve_bad_json", lang)) from err
-    if not isinstance(data, dict) or len(data) > MAX_PARAMETERS:
+    if not isinstance(data, _Object):
         raise BadParameters(_problem("serve_bad_json", lang))
+    members = getattr(data, "members", [])
+    if len(members) > MAX_PARAMETERS:
+        raise BadParameters(_problem("serve_too_many", lang, limit=MAX_PARAMETERS))
     pairs = []
-    for key, value in data.items():
+    for key, value in members:
+        if not _is_unicode(key) or (isinstance(value, str) and not _is_unicode(value)):
+            raise BadParameters(_problem("serve_not_unicode", lang))
+        if isinstance(value, bool) and PARAMETERS.get(key) in FEATURES_BY_KEY:
+            value = "true" if value else "false"
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            kind = type(value).__name__ if value is not None else "null"
+            kind = "null" if value is None else "dict" if isinstance(value, dict) else type(value).__name__
             raise BadParameters(_problem("serve_bad_json_value", lang, parameter=key, kind=kind))
         pairs.append((key, str(value)))
     return pairs

@@ -9,9 +9,10 @@ away, gives up its place; the worker still removes its folder (see :mod:`newproj
 from __future__ import annotations
 
 import asyncio
+import math
 import multiprocessing
 import os
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -35,17 +36,58 @@ class Limits:
     workers: str = "process"
 
     @classmethod
-    def from_environment(cls, environ: dict[str, str] | None = None) -> Limits:
-        """``NEWPROJ_SERVE_RENDERS``, ``_QUEUE``, ``_SECONDS``, ``_REQUEST_BYTES``, ``_WORKERS`` over the defaults."""
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """``NEWPROJ_SERVE_RENDERS``, ``_QUEUE``, ``_SECONDS``, ``_REQUEST_BYTES``, ``_WORKERS`` over the defaults.
+
+        Raises :class:`BadLimit` for the first variable that cannot be read.
+        """
         env = os.environ if environ is None else environ
         default = cls()
+
+        def whole(name: str, fallback: int) -> int:
+            raw = env.get(name)
+            if raw is None:
+                return fallback
+            try:
+                return int(raw)
+            except ValueError:
+                raise BadLimit(name, raw, "whole", fallback) from None
+
+        raw_seconds = env.get("NEWPROJ_SERVE_SECONDS")
+        seconds = default.seconds
+        if raw_seconds is not None:
+            try:
+                seconds = float(raw_seconds)
+            except ValueError:
+                seconds = math.nan
+            if not math.isfinite(seconds):  # nan or inf would never time out (or always)
+                raise BadLimit("NEWPROJ_SERVE_SECONDS", raw_seconds, "seconds", default.seconds)
+        workers = env.get("NEWPROJ_SERVE_WORKERS", default.workers)
+        if workers not in WORKERS:
+            raise BadLimit("NEWPROJ_SERVE_WORKERS", workers, "workers", default.workers)
         return cls(
-            renders=max(1, int(env.get("NEWPROJ_SERVE_RENDERS", default.renders))),
-            queue=max(0, int(env.get("NEWPROJ_SERVE_QUEUE", default.queue))),
-            seconds=max(0.001, float(env.get("NEWPROJ_SERVE_SECONDS", default.seconds))),
-            request_bytes=max(1024, int(env.get("NEWPROJ_SERVE_REQUEST_BYTES", default.request_bytes))),
-            workers=env.get("NEWPROJ_SERVE_WORKERS", default.workers),
+            renders=max(1, whole("NEWPROJ_SERVE_RENDERS", default.renders)),
+            queue=max(0, whole("NEWPROJ_SERVE_QUEUE", default.queue)),
+            seconds=max(0.001, seconds),
+            request_bytes=max(1024, whole("NEWPROJ_SERVE_REQUEST_BYTES", default.request_bytes)),
+            workers=workers,
         )
+
+
+#: The kinds of render workers ``NEWPROJ_SERVE_WORKERS`` may name.
+WORKERS = ("process", "thread")
+
+
+class BadLimit(ValueError):
+    """A ``NEWPROJ_SERVE_*`` variable that cannot be read: its name, its value, what it should be
+    (``whole``, ``seconds`` or ``workers``) and the default it replaces."""
+
+    def __init__(self, variable: str, value: str, kind: str, default: object) -> None:
+        super().__init__(f"{variable}={value!r}")
+        self.variable = variable
+        self.value = value
+        self.kind = kind
+        self.default = default
 
 
 class Busy(Exception):

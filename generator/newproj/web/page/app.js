@@ -8,11 +8,12 @@
   const TEXTS = JSON.parse(document.getElementById("texts").textContent);
   const FIELDS = META.fields;
   const BY_PARAMETER = Object.fromEntries(FIELDS.map((f) => [f.parameter, f]));
+  const BY_NAME = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
   const $ = (id) => document.getElementById(id);
 
   let lang = pickLanguage();
   const touched = new Set(); // fields the user (or the link) gave a value: the rest follow the model
-  let lastResult = null;
+  let shownQuery = null; // the answers the download links are for (null: none, or the last check failed)
   let pending = null;
   let sequence = 0;
 
@@ -115,6 +116,8 @@
       if (!touched.has(field.name)) continue;
       const input = $("f-" + field.name);
       if (input.disabled) continue;
+      // An emptied text field means "the default", as its placeholder shows: leave the parameter out.
+      if (field.type !== "boolean" && field.type !== "choice" && input.value === "") continue;
       params.append(field.parameter, field.type === "boolean" ? String(input.checked) : input.value);
     }
     return params;
@@ -126,18 +129,63 @@
   }
 
   async function check() {
+    clearTimeout(pending);
     const mine = ++sequence;
     const query = given().toString();
-    let result;
+    let result = null;
+    let failure = null;
     try {
       const response = await fetch("/validate?" + query, { headers: { "Accept-Language": lang } });
-      result = await response.json();
+      const body = await response.json().catch(() => null);
+      // /validate says the model's problems with a 200; anything else (a request too large, a busy or
+      // broken service) is no verdict on the answers, and its body, if any, is a list of errors.
+      if (response.status === 200 && body && Array.isArray(body.problems)) result = body;
+      else failure = errorWords(body) || t("service_status", { status: response.status });
     } catch (e) {
-      return; // the server is gone for now; the next keystroke asks again
+      failure = t("unreachable"); // the service is gone for now; the next change asks again
     }
     if (mine !== sequence) return; // an older answer arriving late
-    lastResult = result;
-    show(result, query);
+    if (failure === null) show(result, query);
+    else fail(failure);
+  }
+
+  function errorWords(body) {
+    if (!body || !Array.isArray(body.errors)) return "";
+    return body.errors.map((error) => error && error.message).filter(Boolean).join(" ");
+  }
+
+  // No verdict on these answers: say why, and offer no download (its link would be for older answers).
+  function fail(text) {
+    shownQuery = null;
+    const notice = $("service-error");
+    notice.textContent = text;
+    notice.hidden = false;
+    $("invalid").hidden = true;
+    setLink($("download-zip"), null);
+    setLink($("download-tgz"), null);
+    $("explore").disabled = true;
+    $("command").textContent = "";
+    $("answers-file").textContent = "";
+  }
+
+  // Whether the form holds other answers than those the links were made for (typed since, or not checked).
+  function stale() {
+    return given().toString() !== shownQuery;
+  }
+
+  // Check the form's answers now (not after the pause for typing); a check can change which fields
+  // apply, and so the answers, hence the few rounds.
+  async function settle() {
+    for (let round = 0; round < 3 && stale(); round++) await check();
+  }
+
+  // A download is always of the answers in the form: typed a moment ago, they are checked first.
+  async function download(event) {
+    const anchor = event.currentTarget;
+    if (!stale()) return; // the link is for these answers (or they are refused and there is none)
+    event.preventDefault();
+    await settle();
+    if (!stale() && anchor.href) anchor.click();
   }
 
   function show(result, query) {
@@ -152,10 +200,10 @@
       if (field.type === "choice") fillChoices(input, state.choices);
       wrap.hidden = !state.applies;
       input.disabled = !state.applies;
-      if (!touched.has(field.name)) {
+      if (field.type !== "boolean" && field.type !== "choice") input.placeholder = String(state.default);
+      else if (!touched.has(field.name)) {
         if (field.type === "boolean") input.checked = Boolean(state.default);
-        else if (field.type === "choice") input.value = state.default;
-        else input.placeholder = String(state.default);
+        else input.value = state.default;
       }
       const problems = byField[field.name] || [];
       $("e-" + field.name).textContent = problems.join(" ");
@@ -170,6 +218,8 @@
       item.textContent = t("warning") + ": " + warning.message;
       notes.appendChild(item);
     }
+    $("service-error").hidden = true;
+    $("service-error").textContent = "";
     $("invalid").hidden = result.valid;
     setLink($("download-zip"), result.valid ? "/starter.zip?" + query : null);
     setLink($("download-tgz"), result.valid ? "/starter.tgz?" + query : null);
@@ -181,10 +231,23 @@
     share.hash = "";
     $("share-link").value = share.toString();
     window.history.replaceState(null, "", share.toString());
+    shownQuery = query;
+    // A field that stopped applying (a server version once SQLite is chosen) leaves the answers.
+    if (stale()) schedule();
   }
 
   // A choice the model refuses with the other answers as they stand (metadata "conflicts") is disabled,
   // with the model's reason as its title; the chosen one never is, so its inline error stays visible.
+  // A default is not an answer: a field the user left alone whose default follows this one (Django's
+  // follows Python) takes the default that goes with the option, as the CLI's prompt does.
+  function answerWith(name, field, option) {
+    const rule = BY_NAME[name].default_by;
+    if (!touched.has(name) && rule && rule.field === field.name && option in rule.values) {
+      return rule.values[option];
+    }
+    return $("f-" + name).value;
+  }
+
   function markConflicts() {
     for (const field of FIELDS) {
       if (field.type !== "choice") continue;
@@ -194,7 +257,7 @@
           (conflict) =>
             conflict.answers[field.name] === option.value &&
             Object.entries(conflict.answers).every(
-              ([name, value]) => name === field.name || $("f-" + name).value === value,
+              ([name, value]) => name === field.name || answerWith(name, field, option.value) === value,
             ),
         );
         option.disabled = Boolean(clash) && option.value !== select.value;
@@ -226,9 +289,21 @@
         continue;
       }
       const input = $("f-" + field.name);
+      const label = field.label[lang] || field.label.en;
+      if (field.type === "boolean") {
+        // The words the API takes for yes and no (metadata "yes_no"); any other is no answer.
+        const yes = META.yes_no[value.trim().toLowerCase()];
+        if (yes === undefined) {
+          warnings.push(t("unknown_yes_no", { label: label, value: value }));
+          continue;
+        }
+        input.checked = yes;
+        touched.add(field.name);
+        continue;
+      }
       const offered = field.choices_by ? [].concat(...Object.values(field.choices_by.values)) : field.choices;
       if (field.type === "choice" && !offered.includes(value)) {
-        warnings.push(t("unknown_choice", { label: field.label[lang] || field.label.en, value: value }));
+        warnings.push(t("unknown_choice", { label: label, value: value }));
         continue;
       }
       if (field.type === "choice" && !Array.from(input.options).some((o) => o.value === value)) {
@@ -237,8 +312,7 @@
         option.textContent = value;
         input.appendChild(option);
       }
-      if (field.type === "boolean") input.checked = value === "true";
-      else input.value = value;
+      input.value = value;
       touched.add(field.name);
     }
     const list = $("link-warning-list");
@@ -254,6 +328,8 @@
   // --- exploring --------------------------------------------------------------------------------
 
   async function explore() {
+    await settle();
+    if ($("explore").disabled) return;
     const response = await fetch("/preview?" + given().toString(), { headers: { "Accept-Language": lang } });
     if (!response.ok) return;
     const preview = await response.json();
@@ -310,6 +386,8 @@
     check();
   });
   $("explore").addEventListener("click", explore);
+  $("download-zip").addEventListener("click", download);
+  $("download-tgz").addEventListener("click", download);
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", () => copy(button.dataset.copy));
   }
@@ -317,8 +395,7 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      const zip = $("download-zip");
-      if (zip.href) zip.click();
+      $("download-zip").click(); // checks the answers first if they changed since (see download)
     }
   });
   check();
